@@ -1,0 +1,386 @@
+package org.newsprism.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Layers configuration and maps it once into a validated {@link JobConfig}.
+ *
+ * <p>Layers, lowest first: {@code reference.conf} (every default), each {@code --conf FILE}, each
+ * {@code --set key=value}, then the dedicated flags ({@code --input}, {@code --format}, {@code --output}).
+ * Files and keys may omit the {@code newsprism} root. Unknown keys, wrong types and out-of-range values
+ * are all collected and reported in one {@link InvalidSettingsException} that names key, value and rule.
+ */
+public final class ConfigLoader {
+    static final String ROOT = "newsprism";
+
+    /** Subtrees whose keys are free (maps), so they are not checked against the reference. */
+    private static final List<String> OPEN_MAPS = List.of(
+            "spark.conf",
+            "normalize.boilerplate.patterns",
+            "nlp.sentiment.lexicons",
+            "nlp.sentiment.modifiers");
+
+    private static final Pattern SECRET_KEY =
+            Pattern.compile("(?i).*(password|secret|token|access[._-]?key|credential).*");
+
+    private ConfigLoader() {}
+
+    /** The outcome of loading: the typed settings and the merged HOCON they came from. */
+    public record Loaded(JobConfig config, Config effective) {
+        /** The effective configuration as JSON-like text with secrets redacted, for logs and _run.json. */
+        public String redactedJson() {
+            return ConfigLoader.redact(effective.getConfig(ROOT)).root()
+                    .render(ConfigRenderOptions.concise().setFormatted(true));
+        }
+    }
+
+    /** Loads the defaults alone (tests and tools). */
+    public static Loaded defaults() {
+        return load(List.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * Loads and validates the layered configuration.
+     *
+     * @param confFiles HOCON files from {@code --conf}, in order
+     * @param sets {@code --set} pairs in order; keys with or without the {@code newsprism.} prefix
+     * @param flagValues values of dedicated flags, keyed by configuration path (without prefix)
+     * @throws InvalidSettingsException naming every problem at once
+     */
+    public static Loaded load(List<Path> confFiles, Map<String, String> sets, Map<String, Object> flagValues) {
+        Config reference = ConfigFactory.defaultReference().getConfig(ROOT).atKey(ROOT);
+        List<String> problems = new ArrayList<>();
+        List<Config> userLayers = new ArrayList<>();
+
+        for (Path file : confFiles) {
+            if (!Files.isRegularFile(file)) {
+                problems.add("--conf " + file + ": no such file");
+                continue;
+            }
+            try {
+                Config parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+                userLayers.add(rooted(parsed));
+            } catch (ConfigException e) {
+                problems.add("--conf " + file + ": " + e.getMessage());
+            }
+        }
+        for (Map.Entry<String, String> set : sets.entrySet()) {
+            String key = fullKey(set.getKey());
+            try {
+                userLayers.add(ConfigFactory.empty().withValue(key, parseValue(set.getValue())));
+            } catch (ConfigException e) {
+                problems.add("--set " + set.getKey() + "=" + set.getValue() + ": " + e.getMessage());
+            }
+        }
+        for (Map.Entry<String, Object> flag : flagValues.entrySet()) {
+            userLayers.add(ConfigFactory.empty().withValue(fullKey(flag.getKey()), ConfigValueFactory.fromAnyRef(flag.getValue())));
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidSettingsException.of(problems);
+        }
+
+        Config user = ConfigFactory.empty();
+        for (Config layer : userLayers) {
+            user = layer.withFallback(user);
+        }
+        problems.addAll(unknownKeys(user, reference));
+        if (!problems.isEmpty()) {
+            throw InvalidSettingsException.of(problems);
+        }
+        Config merged = user.withFallback(reference).resolve();
+        JobConfig config = new Mapper(merged.getConfig(ROOT), problems).map();
+        if (!problems.isEmpty()) {
+            throw InvalidSettingsException.of(problems);
+        }
+        return new Loaded(config, merged);
+    }
+
+    private static Config rooted(Config parsed) {
+        boolean hasOnlyRoot = parsed.root().keySet().equals(Set.of(ROOT));
+        return hasOnlyRoot ? parsed : parsed.atKey(ROOT);
+    }
+
+    private static String fullKey(String key) {
+        return key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
+    }
+
+    static String shortKey(String key) {
+        return key.startsWith(ROOT + ".") ? key.substring(ROOT.length() + 1) : key;
+    }
+
+    /** A --set value: HOCON lists and objects are parsed, anything else is taken as a plain string. */
+    private static ConfigValue parseValue(String raw) {
+        String trimmed = raw.trim();
+        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+            return ConfigFactory.parseString("v = " + trimmed).getValue("v");
+        }
+        return ConfigValueFactory.fromAnyRef(raw);
+    }
+
+    private static List<String> unknownKeys(Config user, Config reference) {
+        List<String> problems = new ArrayList<>();
+        List<String> known = reference.entrySet().stream().map(e -> shortKey(e.getKey())).toList();
+        user.entrySet().stream().map(Map.Entry::getKey).sorted().forEach(path -> {
+            String key = shortKey(path);
+            if (OPEN_MAPS.stream().anyMatch(open -> key.equals(open) || key.startsWith(open + "."))) {
+                return;
+            }
+            if (!path.startsWith(ROOT + ".") || !reference.hasPathOrNull(path)) {
+                problems.add("unknown setting " + key + nearest(key, known).map(k -> " (did you mean " + k + "?)").orElse(""));
+            }
+        });
+        return problems;
+    }
+
+    private static Optional<String> nearest(String key, List<String> known) {
+        return known.stream()
+                .min(Comparator.comparingInt((String k) -> editDistance(k, key)).thenComparing(k -> k))
+                .filter(k -> editDistance(k, key) <= Math.max(2, key.length() / 6));
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    static Config redact(Config config) {
+        Config redacted = config;
+        for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
+            if (SECRET_KEY.matcher(entry.getKey()).matches()) {
+                redacted = redacted.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef("***"));
+            }
+        }
+        return redacted;
+    }
+
+    /** Reads typed values from the merged {@code newsprism} subtree, collecting one problem per bad key. */
+    private static final class Mapper {
+        private final Config c;
+        private final List<String> problems;
+
+        Mapper(Config c, List<String> problems) {
+            this.c = c;
+            this.problems = problems;
+        }
+
+        JobConfig map() {
+            return new JobConfig(input(), normalize(), dedup(), nlp(), output(), spark());
+        }
+
+        private JobConfig.Input input() {
+            String formatValue = string("input.format");
+            InputFormat format = InputFormat.parse(formatValue).orElseGet(() -> {
+                problem("input.format", formatValue, "must be one of auto, jsonl, csv, tsv, parquet, text");
+                return InputFormat.AUTO;
+            });
+            JobConfig.FieldNames fields = new JobConfig.FieldNames(
+                    nonBlank("input.fields.id"), nonBlank("input.fields.url"), nonBlank("input.fields.source"),
+                    nonBlank("input.fields.title"), nonBlank("input.fields.text"),
+                    nonBlank("input.fields.published-at"), nonBlank("input.fields.language"));
+            return new JobConfig.Input(strings("input.paths"), format, fields, intIn("input.excerpt-chars", 0, 100_000));
+        }
+
+        private JobConfig.Normalize normalize() {
+            Map<String, List<String>> patterns = listMap("normalize.boilerplate.patterns");
+            List<String> supported = strings("normalize.language.supported");
+            for (String language : supported) {
+                if (!language.matches("[a-z]{2}")) {
+                    problem("normalize.language.supported", language, "must be ISO 639-1 codes such as de, en");
+                }
+            }
+            if (supported.isEmpty()) {
+                problem("normalize.language.supported", "[]", "must name at least one language");
+            }
+            List<String> datePatterns = strings("normalize.dates.patterns");
+            for (String pattern : datePatterns) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    problem("normalize.dates.patterns", pattern, "must be a java.time pattern (" + e.getMessage() + ")");
+                }
+            }
+            return new JobConfig.Normalize(
+                    bool("normalize.unicode"),
+                    new JobConfig.Boilerplate(bool("normalize.boilerplate.enabled"), patterns),
+                    new JobConfig.Language(supported, doubleIn("normalize.language.min-confidence", 0, 1),
+                            bool("normalize.language.reject-unsupported")),
+                    intIn("normalize.min-text-chars", 1, 1_000_000),
+                    new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")));
+        }
+
+        private JobConfig.Dedup dedup() {
+            return new JobConfig.Dedup(bool("dedup.exact.enabled"));
+        }
+
+        private JobConfig.Nlp nlp() {
+            List<String> catalogue = strings("nlp.entities.catalogue");
+            if (catalogue.isEmpty()) {
+                problem("nlp.entities.catalogue", "[]", "must list at least one catalogue file");
+            }
+            double positive = doubleIn("nlp.sentiment.positive-threshold", -1, 1);
+            double negative = doubleIn("nlp.sentiment.negative-threshold", -1, 1);
+            if (negative > positive) {
+                problem("nlp.sentiment.negative-threshold", String.valueOf(negative),
+                        "must not exceed nlp.sentiment.positive-threshold (" + positive + ")");
+            }
+            return new JobConfig.Nlp(
+                    new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms")),
+                    intIn("nlp.sentences.max-chars", 50, 1_000_000),
+                    new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.modifiers"),
+                            positive, negative, intIn("nlp.sentiment.negation-scope", 0, 10)));
+        }
+
+        private JobConfig.Output output() {
+            return new JobConfig.Output(nonBlank("output.path"), intIn("output.max-files-per-table", 1, 10_000));
+        }
+
+        private JobConfig.SparkSettings spark() {
+            Map<String, String> conf = new TreeMap<>();
+            try {
+                for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.conf").entrySet()) {
+                    conf.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
+                }
+            } catch (ConfigException e) {
+                problem("spark.conf", render("spark.conf"), "must be an object of Spark settings");
+            }
+            return new JobConfig.SparkSettings(nonBlank("spark.master"), nonBlank("spark.app-name"),
+                    intIn("spark.shuffle-partitions", 1, 100_000), conf);
+        }
+
+        // ---- typed readers: each returns a harmless placeholder after recording a problem ----
+
+        private void problem(String key, String value, String rule) {
+            problems.add("invalid setting " + key + " = " + value + ": " + rule);
+        }
+
+        private String render(String key) {
+            try {
+                return c.getValue(key).render(ConfigRenderOptions.concise());
+            } catch (ConfigException e) {
+                return "(missing)";
+            }
+        }
+
+        private String string(String key) {
+            try {
+                return c.getString(key);
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be a string");
+                return "";
+            }
+        }
+
+        private String nonBlank(String key) {
+            String value = string(key);
+            if (value.isBlank() && c.hasPath(key) && c.getValue(key).valueType() == ConfigValueType.STRING) {
+                problem(key, "\"\"", "must not be empty");
+            }
+            return value;
+        }
+
+        private boolean bool(String key) {
+            try {
+                return c.getBoolean(key);
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be true or false");
+                return false;
+            }
+        }
+
+        private int intIn(String key, int min, int max) {
+            try {
+                int value = c.getInt(key);
+                if (value < min || value > max) {
+                    problem(key, String.valueOf(value), "must be between " + min + " and " + max);
+                }
+                return value;
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be an integer between " + min + " and " + max);
+                return min;
+            }
+        }
+
+        private double doubleIn(String key, double min, double max) {
+            try {
+                double value = c.getDouble(key);
+                if (!(value >= min && value <= max)) {
+                    problem(key, String.valueOf(value), "must be between " + min + " and " + max);
+                }
+                return value;
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be a number between " + min + " and " + max);
+                return min;
+            }
+        }
+
+        private Duration nonNegativeDuration(String key) {
+            try {
+                Duration value = c.getDuration(key);
+                if (value.isNegative()) {
+                    problem(key, render(key), "must not be negative");
+                }
+                return value;
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be a duration such as \"2 days\" or \"12h\"");
+                return Duration.ZERO;
+            }
+        }
+
+        private List<String> strings(String key) {
+            try {
+                return List.copyOf(c.getStringList(key));
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be a list of strings");
+                return List.of();
+            }
+        }
+
+        private Map<String, List<String>> listMap(String key) {
+            Map<String, List<String>> result = new LinkedHashMap<>();
+            try {
+                Config map = c.getConfig(key);
+                for (String name : new TreeMap<>(map.root()).keySet()) {
+                    result.put(name, List.copyOf(map.getStringList(ConfigUtil.joinPath(name))));
+                }
+            } catch (ConfigException e) {
+                problem(key, render(key), "must map each language to a list of file locations");
+            }
+            return Map.copyOf(result);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.newsprism.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.newsprism.config.JobConfig;
+
+/**
+ * Reads JSON Lines (also compressed, e.g. {@code .gz}) through Hadoop's line reader, so large files are
+ * split across tasks and every line keeps its byte offset as {@code input_position}.
+ *
+ * <p>Each non-blank line is parsed with Jackson. A line that is not valid JSON, not an object, lacks the
+ * text field, or has a text/id of the wrong type becomes a rejected record with its reason. Field names
+ * come from {@code input.fields.*}; a name with dots ({@code article.body}) walks nested objects.
+ */
+public final class JsonLinesReader {
+    private JsonLinesReader() {}
+
+    public static Dataset<Row> read(SparkSession spark, List<InputFile> files, JobConfig.Input config) {
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), RawRecords.SCHEMA);
+        }
+        Configuration hadoop = new Configuration(spark.sparkContext().hadoopConfiguration());
+        Job job;
+        try {
+            job = Job.getInstance(hadoop);
+            FileInputFormat.setInputPaths(job, files.stream().map(f -> new Path(f.path())).toArray(Path[]::new));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> relativePaths = new HashMap<>();
+        files.forEach(f -> relativePaths.put(f.path(), f.relativePath()));
+        JobConfig.FieldNames fields = config.fields();
+        int excerptChars = config.excerptChars();
+
+        JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
+                JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .newAPIHadoopRDD(job.getConfiguration(), TextInputFormat.class, LongWritable.class, Text.class);
+        JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(
+                (InputSplit split, Iterator<scala.Tuple2<LongWritable, Text>> it) -> {
+                    String file = ((FileSplit) split).getPath().toString();
+                    String relative = relativePaths.getOrDefault(file, ((FileSplit) split).getPath().getName());
+                    LineParser parser = new LineParser(fields, excerptChars);
+                    List<Row> out = new ArrayList<>();
+                    while (it.hasNext()) {
+                        scala.Tuple2<LongWritable, Text> line = it.next();
+                        Row row = parser.parse(file, relative, line._1().get(), line._2());
+                        if (row != null) {
+                            out.add(row);
+                        }
+                    }
+                    return out.iterator();
+                },
+                true);
+        return spark.createDataFrame(rows, RawRecords.SCHEMA);
+    }
+
+    /** Parses one line into a raw record; blank lines are not records and give null. */
+    static final class LineParser {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final JobConfig.FieldNames fields;
+        private final int excerptChars;
+
+        LineParser(JobConfig.FieldNames fields, int excerptChars) {
+            this.fields = fields;
+            this.excerptChars = excerptChars;
+        }
+
+        Row parse(String file, String relativePath, long offset, Text line) {
+            String raw = new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8);
+            return parse(file, relativePath, offset, raw);
+        }
+
+        Row parse(String file, String relativePath, long offset, String raw) {
+            if (raw.isBlank()) {
+                return null;
+            }
+            String key = RawRecords.keyOf(relativePath, offset);
+            JsonNode node;
+            try {
+                node = JSON.readTree(raw);
+            } catch (JsonProcessingException e) {
+                return RawRecords.rejected(file, offset, key, "malformed JSON: " + firstLine(e.getOriginalMessage()),
+                        raw, excerptChars);
+            }
+            if (node == null || !node.isObject()) {
+                return RawRecords.rejected(file, offset, key, "record is not a JSON object", raw, excerptChars);
+            }
+            try {
+                JsonNode text = field(node, fields.text());
+                if (text == null || text.isNull()) {
+                    return RawRecords.rejected(file, offset, key, "missing text (field " + fields.text() + ")", raw,
+                            excerptChars);
+                }
+                if (!text.isTextual()) {
+                    return RawRecords.rejected(file, offset, key,
+                            "text (field " + fields.text() + ") is not a string but " + kind(text), raw, excerptChars);
+                }
+                RawRecords.Fields values = new RawRecords.Fields(
+                        scalar(node, fields.id()), scalar(node, fields.url()), scalar(node, fields.source()),
+                        scalar(node, fields.title()), text.textValue(), scalar(node, fields.publishedAt()),
+                        scalar(node, fields.language()));
+                return RawRecords.accepted(file, offset, key, values);
+            } catch (WrongFieldType e) {
+                return RawRecords.rejected(file, offset, key, e.getMessage(), raw, excerptChars);
+            }
+        }
+
+        private static JsonNode field(JsonNode node, String name) {
+            JsonNode direct = node.get(name);
+            if (direct != null || name.indexOf('.') < 0) {
+                return direct;
+            }
+            JsonNode current = node;
+            for (String part : name.split("\\.")) {
+                current = current == null ? null : current.get(part);
+            }
+            return current;
+        }
+
+        private static String scalar(JsonNode node, String name) {
+            JsonNode value = field(node, name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (value.isContainerNode()) {
+                throw new WrongFieldType("field " + name + " is " + kind(value) + ", expected a string");
+            }
+            return value.asText();
+        }
+
+        private static String kind(JsonNode node) {
+            return switch (node.getNodeType()) {
+                case ARRAY -> "an array";
+                case OBJECT -> "an object";
+                case NUMBER -> "a number";
+                case BOOLEAN -> "a boolean";
+                default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+
+        private static String firstLine(String message) {
+            if (message == null) {
+                return "unreadable";
+            }
+            int newline = message.indexOf('\n');
+            return newline < 0 ? message : message.substring(0, newline);
+        }
+    }
+
+    private static final class WrongFieldType extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WrongFieldType(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.newsprism.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.newsprism.config.JobConfig;
+
+/**
+ * Reads folders of plain-text articles: one article per file, its id the path relative to the input
+ * root. Files that are not text (NUL bytes or invalid UTF-8 in the content) are rejected with their
+ * reason instead of being decoded into garbage.
+ */
+public final class TextFileReader {
+    private TextFileReader() {}
+
+    public static Dataset<Row> read(SparkSession spark, List<InputFile> files, JobConfig.Input config) {
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), RawRecords.SCHEMA);
+        }
+        Map<String, String> relativePaths = new HashMap<>();
+        files.forEach(f -> relativePaths.put(f.path(), f.relativePath()));
+        String paths = String.join(",", files.stream().map(InputFile::path).toList());
+        int excerptChars = config.excerptChars();
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .binaryFiles(paths)
+                .map(pair -> toRow(pair._1(), relativePaths, pair._2(), excerptChars));
+        return spark.createDataFrame(rows, RawRecords.SCHEMA);
+    }
+
+    private static Row toRow(String path, Map<String, String> relativePaths, PortableDataStream stream, int excerptChars)
+            throws IOException {
+        String relative = relativePaths.getOrDefault(path, path.substring(path.lastIndexOf('/') + 1));
+        byte[] bytes;
+        try (InputStream in = path.endsWith(".gz") ? new GZIPInputStream(stream.open()) : stream.open()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            return RawRecords.rejected(path, 0, relative, "unreadable file: " + e.getMessage(), null, excerptChars);
+        }
+        String text = decodeText(bytes);
+        if (text == null) {
+            String preview = new String(bytes, 0, Math.min(bytes.length, excerptChars), StandardCharsets.ISO_8859_1);
+            return RawRecords.rejected(path, 0, relative, "not a text file (binary content or invalid UTF-8)",
+                    preview.replaceAll("\\p{Cntrl}", "?"), excerptChars);
+        }
+        return RawRecords.accepted(path, 0, relative, new RawRecords.Fields(relative, null, null, null, text, null, null));
+    }
+
+    /** UTF-8 text (a BOM is dropped), or null for binary content. */
+    static String decodeText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return null;
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.newsprism.nlp;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores one sentence's tokens with a VADER-style rule set over a {@link SentimentLexicon}:
+ * each polar word's valence is boosted or dampened by a preceding intensifier (within three tokens),
+ * flipped and damped (×−0.74) by a negation within {@code nlp.sentiment.negation-scope} tokens before
+ * it, and words before a contrast word ("aber", "but") weigh half while those after weigh as the
+ * contrast word says. The sum {@code s} becomes a compound score {@code s / sqrt(s² + 15)} in [−1, 1].
+ *
+ * <p>German inflection: a word missing from the lexicon is looked up again without common inflection
+ * endings ({@code kritisierte → kritisier(en)}, {@code schlechten → schlecht}) and, as a compound, by its
+ * longest known head ({@code Finanzkrise → krise}).
+ */
+public final class SentenceSentimentScorer implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final double NEGATION_FACTOR = -0.74;
+    private static final double ALPHA = 15.0;
+    private static final String[] GERMAN_ENDINGS = {"ern", "en", "er", "es", "em", "est", "st", "et", "te", "ten", "tes", "ter", "e", "n", "s", "t"};
+    private static final int MIN_HEAD_PREFIX = 3;
+
+    private final SentimentLexicon lexicon;
+    private final boolean german;
+    private final int negationScope;
+
+    public SentenceSentimentScorer(SentimentLexicon lexicon, String language, int negationScope) {
+        this.lexicon = lexicon;
+        this.german = "de".equals(language);
+        this.negationScope = negationScope;
+    }
+
+    /** A sentence's score: compound in [−1, 1] and its counts of words, positive and negative words. */
+    public record Score(double compound, int words, int positiveWords, int negativeWords) {}
+
+    public Score score(List<String> tokens) {
+        int n = tokens.size();
+        String[] lower = new String[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = tokens.get(i).toLowerCase(Locale.ROOT);
+        }
+        double[] valence = new double[n];
+        int words = 0;
+        int positive = 0;
+        int negative = 0;
+        int contrastAt = -1;
+        double contrastWeight = 1.0;
+        for (int i = 0; i < n; i++) {
+            if (!isWord(lower[i])) {
+                continue;
+            }
+            words++;
+            Double contrast = lexicon.contrast(lower[i]);
+            if (contrast != null && i > 0) {
+                contrastAt = i;
+                contrastWeight = contrast;
+                continue;
+            }
+            Double base = valenceOf(lower[i]);
+            if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null) {
+                continue;
+            }
+            if (base > 0) {
+                positive++;
+            } else {
+                negative++;
+            }
+            double v = base;
+            for (int back = 1; back <= 3 && i - back >= 0; back++) {
+                Double boost = lexicon.booster(lower[i - back]);
+                if (boost != null) {
+                    double scaled = boost * (1.0 - 0.05 * (back - 1));
+                    v += Math.signum(v) * scaled;
+                }
+            }
+            for (int back = 1; back <= negationScope && i - back >= 0; back++) {
+                if (lexicon.isNegation(lower[i - back])) {
+                    v *= NEGATION_FACTOR;
+                    break;
+                }
+            }
+            valence[i] = v;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double weight = contrastAt < 0 ? 1.0 : i < contrastAt ? 0.5 : contrastWeight;
+            sum += valence[i] * weight;
+        }
+        double compound = sum == 0 ? 0.0 : sum / Math.sqrt(sum * sum + ALPHA);
+        return new Score(compound, words, positive, negative);
+    }
+
+    private static boolean isWord(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetter(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Double valenceOf(String word) {
+        Double direct = lexicon.valence(word);
+        if (direct != null || !german) {
+            return direct;
+        }
+        for (String ending : GERMAN_ENDINGS) {
+            if (word.length() - ending.length() >= 3 && word.endsWith(ending)) {
+                String stem = word.substring(0, word.length() - ending.length());
+                for (String candidate : new String[] {stem, stem + "en", stem + "e", stem + "n"}) {
+                    Double v = lexicon.valence(candidate);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+        }
+        for (int start = MIN_HEAD_PREFIX; start <= word.length() - 4; start++) {
+            Double v = lexicon.compoundHeads().get(word.substring(start));
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -71,24 +71,21 @@ public final class Job {
 
     /** Parses, validates and runs; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine.Parsed parsed;
-        List<InputFile> files;
+        Prepared prepared;
         try {
-            parsed = CommandLine.parse(args);
+            CommandLine.Parsed parsed = CommandLine.parse(args);
             if (parsed.helpRequested()) {
                 out.print(parsed.usage());
                 return 0;
             }
-            JobConfig config = parsed.settings().config();
-            files = InputFiles.resolve(config.input().paths(), config.input().format(),
-                    InputFiles.hadoopConfiguration(config.spark().conf()));
+            prepared = prepare(parsed.settings());
         } catch (InvalidSettingsException e) {
             err.println("newsprism: " + e.getMessage());
             return EXIT_INVALID;
         }
-        SparkSession spark = SparkSessions.getOrCreate(parsed.settings().config().spark());
+        SparkSession spark = SparkSessions.getOrCreate(prepared.settings().config().spark());
         try {
-            RunReport report = new Job(spark, parsed.settings(), files).run();
+            RunReport report = new Job(spark, prepared.settings(), prepared.files()).run();
             out.print(report.summary());
             return 0;
         } catch (InvalidSettingsException e) {
@@ -97,6 +94,20 @@ public final class Job {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Validated settings and the input files they name, ready for a run. */
+    public record Prepared(ConfigLoader.Loaded settings, List<InputFile> files) {}
+
+    /**
+     * Resolves the input files named by validated settings (before Spark starts).
+     *
+     * @throws InvalidSettingsException naming each missing input
+     */
+    public static Prepared prepare(ConfigLoader.Loaded settings) {
+        JobConfig config = settings.config();
+        return new Prepared(settings, InputFiles.resolve(config.input().paths(), config.input().format(),
+                InputFiles.hadoopConfiguration(config.spark().conf())));
     }
 
     /** Runs the pipeline on an existing session and commits every table, or none. */

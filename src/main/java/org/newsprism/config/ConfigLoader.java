@@ -39,6 +39,7 @@ public final class ConfigLoader {
             "spark.conf",
             "normalize.boilerplate.patterns",
             "nlp.sentiment.lexicons",
+            "nlp.sentiment.compounds",
             "nlp.sentiment.modifiers");
 
     private static final Pattern SECRET_KEY =
@@ -261,7 +262,8 @@ public final class ConfigLoader {
             return new JobConfig.Nlp(
                     new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms")),
                     intIn("nlp.sentences.max-chars", 50, 1_000_000),
-                    new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.modifiers"),
+                    new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
+                            listMap("nlp.sentiment.modifiers"),
                             positive, negative, intIn("nlp.sentiment.negation-scope", 0, 10)));
         }
 

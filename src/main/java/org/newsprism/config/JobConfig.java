@@ -53,6 +53,7 @@ public record JobConfig(
     /** {@code newsprism.nlp.sentiment}. */
     public record Sentiment(
             Map<String, List<String>> lexicons,
+            Map<String, List<String>> compounds,
             Map<String, List<String>> modifiers,
             double positiveThreshold,
             double negativeThreshold,

@@ -56,7 +56,7 @@ public final class ExactDeduplicator {
                 .withColumn("reject_reason", concat(lit("duplicate article_id with a different text (kept the record at "),
                         col("__id_first_at"), lit(")")))
                 .withColumn("raw_excerpt", col("text").substr(1, 300))
-                .select(columnsOf(articles));
+                .select(columnsOf(articles, "reject_stage", "reject_reason", "raw_excerpt"));
         Dataset<Row> unique = ranked.where(idClash.unary_$bang()).select(columnsOf(articles));
 
         if (!config.exactEnabled()) {
@@ -77,8 +77,11 @@ public final class ExactDeduplicator {
         return new DedupResult(kept, duplicates, rejected);
     }
 
-    private static Column[] columnsOf(Dataset<Row> rows) {
-        return java.util.Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
+    /** The columns of {@code rows} followed by any of {@code extra} it lacks. */
+    private static Column[] columnsOf(Dataset<Row> rows, String... extra) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(java.util.Arrays.asList(rows.columns()));
+        names.addAll(java.util.Arrays.asList(extra));
+        return names.stream().map(c -> col(c)).toArray(Column[]::new);
     }
 
     private static Dataset<Row> emptyDuplicates(Dataset<Row> articles) {

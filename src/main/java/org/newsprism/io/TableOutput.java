@@ -49,12 +49,20 @@ public final class TableOutput {
 
     /** Writes a small text file (e.g. _run.json) to the staging area. */
     public void writeFile(String name, String content) {
-        try (OutputStream out = fs().create(new Path(staging, name), true)) {
+        Path file = new Path(staging, name);
+        try (FileSystem fs = FileSystem.newInstance(file.toUri(), spark.sparkContext().hadoopConfiguration());
+                OutputStream out = createWithoutChecksum(fs, file)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name, e);
         }
         staged.add(name);
+    }
+
+    /** Local file systems would add a hidden .crc file next to it; readers of _run.json need none. */
+    private static OutputStream createWithoutChecksum(FileSystem fs, Path file) throws IOException {
+        fs.setWriteChecksum(false);
+        return fs.create(file, true);
     }
 
     /**

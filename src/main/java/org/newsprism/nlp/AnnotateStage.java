@@ -65,15 +65,17 @@ public final class AnnotateStage {
         PipelineModel model = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
         Map<String, SentimentLexicon> lexicons = new LinkedHashMap<>();
         for (String language : config.normalize().language().supported()) {
-            lexicons.put(language, SentimentLexicon.load(language,
-                    nlp.sentiment().lexicons().getOrDefault(language, List.of()),
-                    nlp.sentiment().modifiers().getOrDefault(language, List.of())));
+            lexicons.put(language, SentimentLexicon.load(language, nlp.sentiment()));
         }
         this.annotator = new ArticleAnnotator(model, catalogue, forms, lexicons, nlp);
     }
 
     public EntityCatalogue catalogue() {
         return catalogue;
+    }
+
+    ArticleAnnotator annotator() {
+        return annotator;
     }
 
     public Dataset<Row> apply(Dataset<Row> articles) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.newsprism.config.InvalidSettingsException;
+import org.newsprism.config.JobConfig;
 import org.newsprism.io.Resources;
 
 /**
@@ -14,8 +15,9 @@ import org.newsprism.io.Resources;
  *
  * <p>Lexicon files: {@code term<TAB>valence} on VADER's −4…+4 scale (extra columns, such as VADER's
  * rater statistics, are ignored; a first line {@code term<TAB>valence} is a header). Modifier files:
- * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener, contrast or head (a
- * compound head such as "krise" that gives an unknown compound its valence). Terms are lower case.
+ * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener or contrast. Compound
+ * files ({@code nlp.sentiment.compounds.<lang>}): {@code head<TAB>valence}, heads such as "krise" that
+ * give an unknown compound ("Energiekrise") their valence. Terms are lower case.
  */
 public final class SentimentLexicon implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,22 +38,15 @@ public final class SentimentLexicon implements Serializable {
     }
 
     /** Loads one language's lexicon and modifier files (on the driver). */
-    public static SentimentLexicon load(String language, List<String> lexiconFiles, List<String> modifierFiles) {
-        Map<String, Double> valences = new HashMap<>();
-        for (String file : lexiconFiles) {
-            List<String> lines = Resources.readLines(file, "nlp.sentiment.lexicons." + language);
-            for (int i = 0; i < lines.size(); i++) {
-                String[] cols = lines.get(i).split("\t");
-                if (cols.length < 2 || lines.get(i).startsWith("#") || (i == 0 && cols[1].equals("valence"))) {
-                    continue;
-                }
-                valences.put(cols[0].strip().toLowerCase(Locale.ROOT), number(cols[1], file, i));
-            }
-        }
+    public static SentimentLexicon load(String language, JobConfig.Sentiment config) {
+        Map<String, Double> valences = readValences(config.lexicons().getOrDefault(language, List.of()),
+                "nlp.sentiment.lexicons." + language);
+        Map<String, Double> heads = readValences(config.compounds().getOrDefault(language, List.of()),
+                "nlp.sentiment.compounds." + language);
+        List<String> modifierFiles = config.modifiers().getOrDefault(language, List.of());
         Map<String, Double> boosters = new HashMap<>();
         Map<String, Double> negations = new HashMap<>();
         Map<String, Double> contrasts = new HashMap<>();
-        Map<String, Double> heads = new HashMap<>();
         for (String file : modifierFiles) {
             List<String> lines = Resources.readLines(file, "nlp.sentiment.modifiers." + language);
             for (int i = 0; i < lines.size(); i++) {
@@ -65,14 +60,29 @@ public final class SentimentLexicon implements Serializable {
                     case "negation" -> negations.put(term, weight);
                     case "intensifier", "dampener" -> boosters.put(term, weight);
                     case "contrast" -> contrasts.put(term, weight);
-                    case "head" -> heads.put(term, weight);
                     default -> throw new InvalidSettingsException("nlp.sentiment.modifiers." + language + " = " + file
                             + " line " + (i + 1) + ": kind " + cols[1]
-                            + " must be negation, intensifier, dampener, contrast or head");
+                            + " must be negation, intensifier, dampener or contrast");
                 }
             }
         }
         return new SentimentLexicon(valences, boosters, negations, contrasts, heads);
+    }
+
+    /** Reads term/valence files (later files override earlier ones); a header line is skipped. */
+    private static Map<String, Double> readValences(List<String> files, String settingKey) {
+        Map<String, Double> valences = new HashMap<>();
+        for (String file : files) {
+            List<String> lines = Resources.readLines(file, settingKey);
+            for (int i = 0; i < lines.size(); i++) {
+                String[] cols = lines.get(i).split("\t");
+                if (cols.length < 2 || lines.get(i).startsWith("#") || (i == 0 && cols[1].equals("valence"))) {
+                    continue;
+                }
+                valences.put(cols[0].strip().toLowerCase(Locale.ROOT), number(cols[1], file, i));
+            }
+        }
+        return valences;
     }
 
     private static double number(String value, String file, int line) {

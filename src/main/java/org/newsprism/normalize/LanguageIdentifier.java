@@ -17,9 +17,10 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * {@code opennlp-models-langdetect}, 103 languages, from Maven Central), restricted to the configured
  * languages ({@code normalize.language.supported}, {@code normalize.language.min-confidence}).
  *
- * <p>The confidence is the probability of the best supported language renormalised over the
- * supported languages and scaled by the share of probability they hold: a German text gets "de" with
- * a confidence near 1; a Polish text gets a low confidence and so "und". The model is loaded once per
+ * <p>The model spreads its probability over all 103 languages, so the confidence is relative: the
+ * best supported language's probability against the strongest other language's,
+ * {@code p / (p + p_other)}. Above 0.5 the supported language is the model's first choice; a French
+ * text scores far below, and so does a three-word headline the model cannot place. The model is loaded once per
  * JVM (driver or executor) from the classpath; each thread gets its own detector over it.
  */
 public final class LanguageIdentifier implements Serializable {
@@ -43,27 +44,24 @@ public final class LanguageIdentifier implements Serializable {
         if (text == null || text.isBlank()) {
             return new Detection(UNDETERMINED, 0.0);
         }
-        Language[] ranked = Model.DETECTOR.get().predictLanguages(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
-        double total = 0;
-        double supportedTotal = 0;
+        Language[] ranked = Model.DETECTOR.get()
+                .predictLanguages(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         String best = null;
-        double bestScore = -1;
+        double bestScore = 0;
+        double strongestOther = 0;
         for (Language language : ranked) {
-            total += language.getConfidence();
             String code = Model.ISO1.get(language.getLang());
-            if (code != null && supported.contains(code)) {
-                supportedTotal += language.getConfidence();
-                if (language.getConfidence() > bestScore) {
-                    bestScore = language.getConfidence();
-                    best = code;
-                }
+            if (best == null && code != null && supported.contains(code)) {
+                best = code;
+                bestScore = language.getConfidence();
+            } else {
+                strongestOther = Math.max(strongestOther, language.getConfidence());
             }
         }
-        if (best == null || supportedTotal <= 0) {
+        if (best == null || bestScore <= 0) {
             return new Detection(UNDETERMINED, 0.0);
         }
-        double share = supportedTotal / total;
-        double confidence = (bestScore / supportedTotal) * share;
+        double confidence = bestScore / (bestScore + strongestOther);
         return confidence >= minConfidence ? new Detection(best, confidence) : new Detection(UNDETERMINED, confidence);
     }
 

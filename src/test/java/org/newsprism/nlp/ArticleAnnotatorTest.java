@@ -1,0 +1,103 @@
+package org.newsprism.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsprism.SharedSpark;
+import org.newsprism.config.ConfigLoader;
+
+class ArticleAnnotatorTest {
+    private static AnnotateStage stage;
+
+    @BeforeAll
+    static void fitPipelineOnce() {
+        stage = new AnnotateStage(SharedSpark.session(), ConfigLoader.defaults().config());
+    }
+
+    private static List<String> ids(String text, String language) {
+        return stage.annotator().annotate(text, language).mentions().stream().map(m -> m.entity().id()).toList();
+    }
+
+    @Test
+    void wholeTokensOnlyNoMatchesInsideLongerWords() {
+        assertEquals(List.of("donald-trump", "united-states", "united-states"),
+                ids("Der Trumpf des USB-Sticks: Kein Wort über Trump oder die USA in diesem Satz? Doch, die USA.", "de"));
+    }
+
+    @Test
+    void genitivesHyphenCompoundsAndQuotesResolve() {
+        assertEquals(List.of("vladimir-putin", "russia", "nato", "european-union", "vladimir-putin"),
+                ids("Putins Drohungen gegen Russlands Nachbarn beim Nato-Gipfel; die EU-Kommissionschefin zitierte „Putin“.", "de"));
+    }
+
+    @Test
+    void longestFormWinsAndDerivedFormsAreFlagged() {
+        ArticleAnnotator.Annotated a = stage.annotator().annotate(
+                "Kremlchef Wladimir Putin sprach mit russischen Soldaten.", "de");
+        assertEquals(2, a.mentions().size());
+        ArticleAnnotator.Mention putin = a.mentions().get(0);
+        assertEquals("Wladimir Putin", putin.surface());
+        assertEquals(10, putin.begin());
+        assertEquals(24, putin.end());
+        assertFalse(putin.derived());
+        assertEquals("russia", a.mentions().get(1).entity().id());
+        assertTrue(a.mentions().get(1).derived());
+    }
+
+    @Test
+    void offsetsAreCodePointsEndExclusive() {
+        String text = "😀 Wladimir Putin traf Merz.";
+        ArticleAnnotator.Mention putin = stage.annotator().annotate(text, "de").mentions().get(0);
+        assertEquals(2, putin.begin());
+        assertEquals(16, putin.end());
+        int[] cps = text.codePoints().toArray();
+        assertEquals("Wladimir Putin", new String(cps, putin.begin(), putin.end() - putin.begin()));
+    }
+
+    @Test
+    void mentionsCarryTheirSentenceSentimentAndArticlesAGdeltTone() {
+        ArticleAnnotator.Annotated a = stage.annotator().annotate(
+                "Merz lobte die gute Zusammenarbeit. Putin führt einen brutalen Krieg.", "de");
+        assertEquals(2, a.sentences().size());
+        ArticleAnnotator.Mention merz = a.mentions().get(0);
+        ArticleAnnotator.Mention putin = a.mentions().get(1);
+        assertEquals("friedrich-merz", merz.entity().id());
+        assertEquals("positive", merz.label());
+        assertEquals("negative", putin.label());
+        assertEquals(1, putin.sentenceIndex());
+        assertEquals(a.positiveScore() + a.negativeScore(), a.polarity(), 1e-9);
+        assertTrue(a.positiveScore() > 0 && a.negativeScore() > 0);
+        assertEquals(10, a.words());
+    }
+
+    @Test
+    void englishUsesTheVaderLexicon() {
+        ArticleAnnotator.Annotated a = stage.annotator().annotate(
+                "The Kremlin rejected the proposal and NATO condemned the brutal attack.", "en");
+        assertEquals(List.of("kremlin", "nato"), a.mentions().stream().map(m -> m.entity().id()).toList());
+        assertEquals("negative", a.label());
+    }
+
+    @Test
+    void stageAppendsColumnsAndKeepsRows() {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType)
+                .add("text", DataTypes.StringType).add("language", DataTypes.StringType);
+        Dataset<Row> in = SharedSpark.session().createDataFrame(List.of(
+                RowFactory.create("a", "Olaf Scholz besucht Kiew.", "de"),
+                RowFactory.create("b", "Nothing to see here.", "und")), schema);
+        List<Row> out = stage.apply(in).orderBy("article_id").collectAsList();
+        assertEquals(2, out.size());
+        assertEquals(2, out.get(0).<Integer>getAs("mention_count"));
+        assertEquals(0, out.get(1).<Integer>getAs("mention_count"));
+        assertEquals("neutral", out.get(1).getAs("sentiment_label"));
+    }
+}

@@ -1,0 +1,77 @@
+package org.newsprism.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.newsprism.config.ConfigLoader;
+import org.newsprism.config.InvalidSettingsException;
+
+class EntityCatalogueTest {
+    private static final String HEADER = "id\ttype\tname\taliases\tderived";
+
+    private static EntityCatalogue of(String... rows) {
+        List<String> lines = new java.util.ArrayList<>(List.of(HEADER));
+        lines.addAll(List.of(rows));
+        return new EntityCatalogue(EntityCatalogue.parse("test.tsv", lines));
+    }
+
+    @Test
+    void shippedCatalogueLoadsWithTheSeedEntities() {
+        EntityCatalogue catalogue = EntityCatalogue.load(ConfigLoader.defaults().config().nlp().entities().catalogue());
+        List<String> ids = catalogue.entities().stream().map(Entity::id).toList();
+        for (String id : List.of("vladimir-putin", "volodymyr-zelensky", "donald-trump", "steve-witkoff", "friedrich-merz",
+                "ursula-von-der-leyen", "mark-rutte", "ukraine", "russia", "united-states", "nato", "european-union",
+                "alaska", "washington-dc", "brussels", "istanbul", "kyiv", "moscow", "cnn", "fox-news")) {
+            assertTrue(ids.contains(id), id);
+        }
+    }
+
+    @Test
+    void surfaceFormsIncludeGenitivesAndCapitalisedDerivedForms() {
+        Map<String, EntityCatalogue.SurfaceForm> forms = of(
+                "vladimir-putin\tPER\tVladimir Putin\tWladimir Putin|Putin\t",
+                "russia\tLOC\tRussia\tRussland|USA\trussische|Russen").surfaceForms(true);
+        assertTrue(forms.containsKey("Putins"));
+        assertTrue(forms.containsKey("Wladimir Putins"));
+        assertTrue(forms.containsKey("Russlands"));
+        assertFalse(forms.containsKey("USAs"), "acronyms take no genitive s");
+        assertTrue(forms.get("Russische").target().derived());
+        assertFalse(forms.get("Russland").target().derived());
+        assertFalse(of("x\tPER\tX\tPutin\t").surfaceForms(false).containsKey("Putins"));
+    }
+
+    @Test
+    void explicitAliasesWinOverGeneratedFormsAndLaterEntitiesWinClashes() {
+        EntityCatalogue catalogue = of(
+                "hans\tPER\tHans\tHan\t",
+                "hans-family\tORG\tHans Family\tHans\t",
+                "a\tORG\tA\tShared\t",
+                "b\tORG\tB\tShared\t");
+        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(true);
+        assertEquals("hans-family", catalogue.entities().get(forms.get("Hans").target().entityIndex()).id());
+        assertEquals("b", catalogue.entities().get(forms.get("Shared").target().entityIndex()).id());
+    }
+
+    @Test
+    void keysTreatHyphensAndSpacesAlike() {
+        assertEquals("EU Kommission", EntityCatalogue.key("EU-Kommission"));
+        assertEquals("EU Kommission", EntityCatalogue.key(" EU  Kommission "));
+    }
+
+    @Test
+    void malformedRowsNameFileLineAndRule() {
+        assertEquals("nlp.entities.catalogue = test.tsv line 2: type PERSON must be one of PER, ORG, LOC, MISC",
+                assertThrows(InvalidSettingsException.class, () -> of("x\tPERSON\tX\tX\t")).getMessage());
+        assertEquals("nlp.entities.catalogue = test.tsv line 2: expected 5 tab-separated columns, found 3",
+                assertThrows(InvalidSettingsException.class, () -> of("x\tPER\tX")).getMessage());
+        assertEquals("nlp.entities.catalogue = test.tsv line 2: id Bad Id must match [a-z0-9][a-z0-9-]*",
+                assertThrows(InvalidSettingsException.class, () -> of("Bad Id\tPER\tX\tX\t")).getMessage());
+        assertTrue(assertThrows(InvalidSettingsException.class,
+                () -> EntityCatalogue.parse("t.tsv", List.of("wrong header"))).getMessage().contains("header"));
+    }
+}

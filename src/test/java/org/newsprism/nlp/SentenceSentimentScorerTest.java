@@ -1,0 +1,60 @@
+package org.newsprism.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SentenceSentimentScorerTest {
+    private static final SentimentLexicon LEXICON = new SentimentLexicon(
+            Map.of("loben", 2.0, "gut", 1.9, "krieg", -3.0, "schlecht", -2.5, "good", 1.9),
+            Map.of("sehr", 0.293, "kaum", -0.293),
+            Map.of("nicht", -0.74, "kein", -0.74),
+            Map.of("aber", 1.5),
+            Map.of("krise", -2.5));
+    private final SentenceSentimentScorer german = new SentenceSentimentScorer(LEXICON, "de", 3);
+    private final SentenceSentimentScorer english = new SentenceSentimentScorer(LEXICON, "en", 3);
+
+    private static double compound(SentenceSentimentScorer scorer, String sentence) {
+        return scorer.score(Arrays.asList(sentence.split(" "))).compound();
+    }
+
+    @Test
+    void neutralSentenceScoresZeroAndCountsWords() {
+        SentenceSentimentScorer.Score score = german.score(Arrays.asList("Der", "Bundestag", "tagt", "."));
+        assertEquals(0.0, score.compound());
+        assertEquals(3, score.words());
+        assertEquals(0, score.positiveWords());
+    }
+
+    @Test
+    void compoundFollowsVaderNormalisation() {
+        double expected = 1.9 / Math.sqrt(1.9 * 1.9 + 15);
+        assertEquals(expected, compound(german, "Das ist gut"), 1e-9);
+    }
+
+    @Test
+    void negationFlipsAndIntensifiersStrengthen() {
+        double plain = compound(german, "Das ist gut");
+        assertTrue(compound(german, "Das ist nicht gut") < 0);
+        assertTrue(compound(german, "Das ist sehr gut") > plain);
+        assertTrue(compound(german, "Das ist kaum gut") < plain);
+    }
+
+    @Test
+    void afterAContrastWordTheClauseWeighsMore() {
+        assertTrue(compound(german, "Das ist schlecht aber gut") > 0);
+        assertTrue(compound(german, "Das ist gut aber schlecht") < 0);
+    }
+
+    @Test
+    void germanInflectionAndCompoundsReachTheLexicon() {
+        assertTrue(compound(german, "Sie lobten den Plan") > 0, "lobten -> loben");
+        assertTrue(compound(german, "Die schlechten Zahlen") < 0, "schlechten -> schlecht");
+        assertTrue(compound(german, "Die Energiekrise dauert") < 0, "Energiekrise -> krise");
+        assertEquals(0.0, compound(english, "The goods arrived"), "no German stemming for English");
+        assertTrue(compound(english, "A good day") > 0);
+    }
+}

@@ -38,6 +38,7 @@ public final class ConfigLoader {
     private static final List<String> OPEN_MAPS = List.of(
             "spark.conf",
             "normalize.boilerplate.patterns",
+            "nlp.entities.discovery.models",
             "nlp.sentiment.lexicons",
             "nlp.sentiment.compounds",
             "nlp.sentiment.modifiers");
@@ -259,8 +260,17 @@ public final class ConfigLoader {
                 problem("nlp.sentiment.negative-threshold", String.valueOf(negative),
                         "must not exceed nlp.sentiment.positive-threshold (" + positive + ")");
             }
+            List<String> types = strings("nlp.entities.discovery.types");
+            for (String type : types) {
+                if (!List.of("PER", "ORG", "LOC", "MISC").contains(type)) {
+                    problem("nlp.entities.discovery.types", type, "must be PER, ORG, LOC or MISC");
+                }
+            }
+            JobConfig.Discovery discovery = new JobConfig.Discovery(bool("nlp.entities.discovery.enabled"),
+                    stringMap("nlp.entities.discovery.models"), doubleIn("nlp.entities.discovery.min-probability", 0, 1),
+                    types);
             return new JobConfig.Nlp(
-                    new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms")),
+                    new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms"), discovery),
                     intIn("nlp.sentences.max-chars", 50, 1_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
@@ -370,6 +380,19 @@ public final class ConfigLoader {
                 problem(key, render(key), "must be a list of strings");
                 return List.of();
             }
+        }
+
+        private Map<String, String> stringMap(String key) {
+            Map<String, String> result = new TreeMap<>();
+            try {
+                Config map = c.getConfig(key);
+                for (String name : map.root().keySet()) {
+                    result.put(name, map.getString(ConfigUtil.joinPath(name)));
+                }
+            } catch (ConfigException e) {
+                problem(key, render(key), "must map each language to a file location");
+            }
+            return Map.copyOf(result);
         }
 
         private Map<String, List<String>> listMap(String key) {

@@ -62,12 +62,18 @@ public final class AnnotateStage {
         JobConfig.Nlp nlp = config.nlp();
         this.catalogue = EntityCatalogue.load(nlp.entities().catalogue());
         Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(nlp.entities().genitiveForms());
-        PipelineModel model = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
+        Map<String, EntityRecognizer> recognizers = new LinkedHashMap<>();
+        JobConfig.Discovery discovery = nlp.entities().discovery();
+        if (discovery.enabled()) {
+            discovery.models().forEach((language, location) ->
+                    recognizers.put(language, EntityRecognizer.load(location, discovery.minProbability())));
+        }
         Map<String, SentimentLexicon> lexicons = new LinkedHashMap<>();
         for (String language : config.normalize().language().supported()) {
             lexicons.put(language, SentimentLexicon.load(language, nlp.sentiment()));
         }
-        this.annotator = new ArticleAnnotator(model, catalogue, forms, lexicons, nlp);
+        PipelineModel model = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
+        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms), catalogue, recognizers, lexicons, nlp);
     }
 
     public EntityCatalogue catalogue() {
@@ -99,7 +105,7 @@ public final class AnnotateStage {
         List<Row> mentions = new ArrayList<>(r.mentions().size());
         for (ArticleAnnotator.Mention m : r.mentions()) {
             mentions.add(RowFactory.create(m.entity().id(), m.entity().name(), m.entity().type(), m.surface(),
-                    m.begin(), m.end(), m.sentenceIndex(), m.derived(), false, m.sentiment(), m.label()));
+                    m.begin(), m.end(), m.sentenceIndex(), m.derived(), m.discovered(), m.sentiment(), m.label()));
         }
         values.add(r.sentences().size());
         values.add(r.words());

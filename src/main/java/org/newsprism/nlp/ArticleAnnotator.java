@@ -1,43 +1,48 @@
 package org.newsprism.nlp;
 
-import com.johnsnowlabs.nlp.IAnnotation;
-import com.johnsnowlabs.nlp.JavaAnnotation;
-import com.johnsnowlabs.nlp.LightPipeline;
 import java.io.Serializable;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.PipelineModel;
+import java.util.Set;
 import org.newsprism.config.JobConfig;
 
 /**
- * Annotates one article: runs the fitted Spark NLP pipeline ({@link SparkNlpPipeline}) through a
- * {@link LightPipeline} (no per-row DataFrame overhead), scores each sentence
- * ({@link SentenceSentimentScorer}) and resolves each matched chunk to its catalogue entity.
+ * Annotates one article: sentences, tokens and catalogue matches from Spark NLP ({@link TextAnalyzer}),
+ * names the catalogue lacks from the statistical recogniser ({@link EntityRecognizer}, where a model
+ * exists for the language), one sentiment score per sentence ({@link SentenceSentimentScorer}), and the
+ * article's GDELT-style tone.
+ *
+ * <p>Resolution within the article: a discovered one-word person ("Witkoff", also "Witkoffs") that is
+ * the last word of a longer person mention in the same article ("Steve Witkoff") becomes that person.
+ * Discovered entities get stable ids from their normalised name ({@code x-per-max-mustermann}).
  *
  * <p>Offsets in the result are Unicode code points into the text (Python {@code str} indices), end
- * exclusive. One instance is shipped per task; the LightPipeline is created lazily on the executor.
+ * exclusive. One instance is shipped per task.
  */
 public final class ArticleAnnotator implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final PipelineModel model;
+    private final TextAnalyzer analyzer;
     private final List<Entity> entities;
-    private final Map<String, EntityCatalogue.Target> surfaceTargets;
+    private final Set<String> givenNames;
+    private final Map<String, EntityRecognizer> recognizers;
+    private final Set<String> discoveredTypes;
     private final Map<String, SentimentLexicon> lexicons;
     private final JobConfig.Sentiment sentimentConfig;
     private final int maxSentenceChars;
-    private transient LightPipeline light;
     private transient Map<String, SentenceSentimentScorer> scorers;
 
-    public ArticleAnnotator(PipelineModel model, EntityCatalogue catalogue, Map<String, EntityCatalogue.SurfaceForm> forms,
+    public ArticleAnnotator(TextAnalyzer analyzer, EntityCatalogue catalogue, Map<String, EntityRecognizer> recognizers,
             Map<String, SentimentLexicon> lexicons, JobConfig.Nlp config) {
-        this.model = model;
+        this.analyzer = analyzer;
         this.entities = catalogue.entities();
-        Map<String, EntityCatalogue.Target> targets = new HashMap<>();
-        forms.forEach((key, form) -> targets.put(key, form.target()));
-        this.surfaceTargets = targets;
+        this.givenNames = catalogue.givenNames();
+        this.recognizers = Map.copyOf(recognizers);
+        this.discoveredTypes = Set.copyOf(config.entities().discovery().types());
         this.lexicons = Map.copyOf(lexicons);
         this.sentimentConfig = config.sentiment();
         this.maxSentenceChars = config.maxSentenceChars();
@@ -46,9 +51,9 @@ public final class ArticleAnnotator implements Serializable {
     /** A sentence with its compound score. */
     public record Sentence(int index, int begin, int end, double sentiment, String label, SentenceSentimentScorer.Score score) {}
 
-    /** A resolved entity mention. */
+    /** A resolved entity mention; {@code discovered} when the entity is not from the catalogue. */
     public record Mention(Entity entity, String surface, int begin, int end, int sentenceIndex, boolean derived,
-            double sentiment, String label) {}
+            boolean discovered, double sentiment, String label) {}
 
     /** The annotations of one article and its GDELT-style tone. */
     public record Annotated(List<Sentence> sentences, List<Mention> mentions, int words, double sentiment,
@@ -60,16 +65,7 @@ public final class ArticleAnnotator implements Serializable {
     }
 
     public Annotated annotate(String text, String language) {
-        Map<String, List<IAnnotation>> result = lightPipeline().fullAnnotateJava(text);
-        List<IAnnotation> sentenceAnnotations = result.getOrDefault(SparkNlpPipeline.SENTENCES, List.of());
-        List<IAnnotation> tokenAnnotations = result.getOrDefault(SparkNlpPipeline.TOKENS, List.of());
-        List<IAnnotation> chunkAnnotations = result.getOrDefault(SparkNlpPipeline.ENTITIES, List.of());
-
-        Map<Integer, List<String>> tokensBySentence = new HashMap<>();
-        for (IAnnotation a : tokenAnnotations) {
-            JavaAnnotation token = (JavaAnnotation) a;
-            tokensBySentence.computeIfAbsent(sentenceIndex(token), k -> new ArrayList<>()).add(token.result());
-        }
+        TextAnalysis analysis = analyzer.analyse(text);
         SentenceSentimentScorer scorer = scorer(language);
         OffsetMapper offsets = new OffsetMapper(text);
         List<Sentence> sentences = new ArrayList<>();
@@ -79,18 +75,16 @@ public final class ArticleAnnotator implements Serializable {
         int negative = 0;
         double sentimentSum = 0;
         int scoredSentences = 0;
-        for (IAnnotation a : sentenceAnnotations) {
-            JavaAnnotation s = (JavaAnnotation) a;
-            int index = sentenceIndex(s);
-            List<String> tokens = tokensBySentence.getOrDefault(index, List.of());
-            boolean tooLong = s.end() - s.begin() + 1 > maxSentenceChars;
+        for (TextAnalysis.Sentence s : analysis.sentences()) {
+            List<String> tokens = List.of(s.tokenTexts());
+            boolean tooLong = s.end() - s.begin() > maxSentenceChars;
             SentenceSentimentScorer.Score score = scorer == null || tooLong
                     ? new SentenceSentimentScorer.Score(0.0, countWords(tokens), 0, 0)
                     : scorer.score(tokens);
-            Sentence sentence = new Sentence(index, offsets.toCodePoint(s.begin()), offsets.toCodePoint(s.end() + 1),
+            Sentence sentence = new Sentence(s.index(), offsets.toCodePoint(s.begin()), offsets.toCodePoint(s.end()),
                     score.compound(), sentimentConfig.label(score.compound()), score);
             sentences.add(sentence);
-            byIndex.put(index, sentence);
+            byIndex.put(s.index(), sentence);
             words += score.words();
             positive += score.positiveWords();
             negative += score.negativeWords();
@@ -99,18 +93,27 @@ public final class ArticleAnnotator implements Serializable {
                 scoredSentences++;
             }
         }
-        List<Mention> mentions = new ArrayList<>();
-        for (IAnnotation a : chunkAnnotations) {
-            JavaAnnotation chunk = (JavaAnnotation) a;
-            EntityCatalogue.Target target = surfaceTargets.get(EntityCatalogue.key(chunk.result()));
-            if (target == null) {
-                continue; // the matcher only finds catalogue forms; a miss means a key variant, not an entity
+
+        List<Found> discovered = discover(text, analysis, language);
+        List<Found> found = new ArrayList<>();
+        for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
+            if (discovered.stream().noneMatch(d -> d.sentenceIndex() == m.sentenceIndex() && d.begin() <= m.begin()
+                    && m.end() <= d.end())) {
+                found.add(new Found(entities.get(m.target().entityIndex()), m.sentenceIndex(), m.begin(), m.end(),
+                        m.target().derived(), false));
             }
-            Sentence sentence = byIndex.get(sentenceIndex(chunk));
+        }
+        found.addAll(discovered);
+        found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+        resolveSurnames(found, text);
+
+        List<Mention> mentions = new ArrayList<>(found.size());
+        for (Found f : found) {
+            Sentence sentence = byIndex.get(f.sentenceIndex());
             double sentiment = sentence == null ? 0.0 : sentence.sentiment();
-            mentions.add(new Mention(entities.get(target.entityIndex()), text.substring(chunk.begin(), chunk.end() + 1),
-                    offsets.toCodePoint(chunk.begin()), offsets.toCodePoint(chunk.end() + 1), sentenceIndex(chunk),
-                    target.derived(), sentiment, sentimentConfig.label(sentiment)));
+            mentions.add(new Mention(f.entity(), text.substring(f.begin(), f.end()), offsets.toCodePoint(f.begin()),
+                    offsets.toCodePoint(f.end()), f.sentenceIndex(), f.derived(), f.discovered(), sentiment,
+                    sentimentConfig.label(sentiment)));
         }
         double articleSentiment = scoredSentences == 0 ? 0.0 : sentimentSum / scoredSentences;
         double positiveScore = words == 0 ? 0.0 : 100.0 * positive / words;
@@ -119,9 +122,94 @@ public final class ArticleAnnotator implements Serializable {
                 positiveScore, negativeScore);
     }
 
-    private static int sentenceIndex(JavaAnnotation annotation) {
-        String value = annotation.metadata().get("sentence");
-        return value == null ? 0 : Integer.parseInt(value);
+    /** An entity found at UTF-16 offsets {@code [begin, end)}, before offsets become code points. */
+    private record Found(Entity entity, int sentenceIndex, int begin, int end, boolean derived, boolean discovered) {}
+
+    /**
+     * Names the recogniser finds that the catalogue does not already cover: a found name that only
+     * partly overlaps a catalogue match, or covers exactly one, is dropped; one that is longer and
+     * contains catalogue matches ("Maximilianmuseum Augsburg", "Rudolf Skoda") replaces them.
+     */
+    private List<Found> discover(String text, TextAnalysis analysis, String language) {
+        EntityRecognizer recognizer = recognizers.get(language);
+        List<Found> result = new ArrayList<>();
+        if (recognizer == null) {
+            return result;
+        }
+        recognizer.newDocument();
+        for (TextAnalysis.Sentence s : analysis.sentences()) {
+            String[][] features = NerFeatures.of(s, analysis.matches(), entities, givenNames);
+            for (EntityRecognizer.Found name : recognizer.find(s.tokenTexts(), features)) {
+                if (!discoveredTypes.contains(name.type()) || conflictsWithCatalogue(analysis, s.index(), name)) {
+                    continue;
+                }
+                int begin = s.tokens().get(name.firstToken()).begin();
+                int end = s.tokens().get(name.lastToken()).end();
+                String surface = text.substring(begin, end);
+                result.add(new Found(discoveredEntity(name.type(), surface), s.index(), begin, end, false, true));
+            }
+        }
+        return result;
+    }
+
+    private static boolean conflictsWithCatalogue(TextAnalysis analysis, int sentenceIndex, EntityRecognizer.Found name) {
+        for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
+            if (m.sentenceIndex() != sentenceIndex || m.lastToken() < name.firstToken() || name.lastToken() < m.firstToken()) {
+                continue;
+            }
+            boolean strictlyContains = name.firstToken() <= m.firstToken() && m.lastToken() <= name.lastToken()
+                    && name.lastToken() - name.firstToken() > m.lastToken() - m.firstToken();
+            if (!strictlyContains) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A discovered one-word person that is the last word of a longer person mention in the same
+     * article (also in the genitive: "Witkoffs") takes that mention's entity.
+     */
+    private static void resolveSurnames(List<Found> found, String text) {
+        Map<String, Entity> bySurname = new HashMap<>();
+        for (Found f : found) {
+            String surface = text.substring(f.begin(), f.end());
+            int space = surface.lastIndexOf(' ');
+            if (f.entity().type().equals("PER") && !f.derived() && space > 0) {
+                bySurname.putIfAbsent(surface.substring(space + 1), f.entity());
+            }
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            String surface = text.substring(f.begin(), f.end());
+            if (!f.discovered() || surface.indexOf(' ') >= 0 || !f.entity().type().equals("PER")) {
+                continue;
+            }
+            Entity full = bySurname.get(surface);
+            if (full == null && surface.endsWith("s")) {
+                full = bySurname.get(surface.substring(0, surface.length() - 1));
+            }
+            if (full != null) {
+                found.set(i, new Found(full, f.sentenceIndex(), f.begin(), f.end(), false,
+                        full.id().startsWith(DISCOVERED_PREFIX)));
+            }
+        }
+    }
+
+    static final String DISCOVERED_PREFIX = "x-";
+
+    /** An entity the catalogue lacks, with an id derived from its type and normalised name. */
+    static Entity discoveredEntity(String type, String surface) {
+        String name = surface.strip().replaceAll("\\s+", " ");
+        return new Entity(DISCOVERED_PREFIX + type.toLowerCase(Locale.ROOT) + "-" + slug(name), type, name,
+                List.of(name), List.of());
+    }
+
+    static String slug(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? Integer.toHexString(name.hashCode()) : s;
     }
 
     private static int countWords(List<String> tokens) {
@@ -132,13 +220,6 @@ public final class ArticleAnnotator implements Serializable {
             }
         }
         return count;
-    }
-
-    private LightPipeline lightPipeline() {
-        if (light == null) {
-            light = new LightPipeline(model, false);
-        }
-        return light;
     }
 
     private SentenceSentimentScorer scorer(String language) {

@@ -72,17 +72,19 @@ app_jar() {
   if [[ ! -f "$jar" ]] \
      || [[ -n "$(find "$NEWSPRISM_HOME/src/main" "$NEWSPRISM_HOME/conf" "$NEWSPRISM_HOME/pom.xml" -newer "$jar" -print -quit)" ]]; then
     echo "Building the application jar (mvn package)..." >&2
-    (cd "$NEWSPRISM_HOME" && mvn -q -B -DskipTests package) >&2
+    (cd "$NEWSPRISM_HOME" && mvn -q -B -DskipTests package) >&2 || return 1
   fi
   printf '%s' "$jar"
 }
 
-# A Spark home assembled from Maven Central jars (scripts/spark-home/pom.xml) under target/spark-home,
-# with the Spark and Scala versions of pom.xml. NEWSPRISM_SPARK_PROFILES adds optional modules, e.g.
-# "s3" (hadoop-aws), "yarn", "kubernetes" or "s3,yarn". Rebuilt when the versions or profiles change.
+# A Spark home assembled from Maven Central jars (scripts/spark-home/pom.xml) with the Spark and Scala
+# versions of pom.xml: target/spark-home, or target/spark-home-s3 etc. when NEWSPRISM_SPARK_PROFILES
+# adds optional modules ("s3" for hadoop-aws, "yarn", or both: "s3,yarn"). Rebuilt when the versions
+# or scripts/spark-home/pom.xml change.
 maven_spark_home() {
-  local home="$NEWSPRISM_HOME/target/spark-home"
   local profiles="${NEWSPRISM_SPARK_PROFILES:-}"
+  profiles="${profiles// /}"
+  local home="$NEWSPRISM_HOME/target/spark-home${profiles:+-${profiles//,/-}}"
   local want
   want="spark=$(pom_property spark.version) scala=$(pom_property scala.version) profiles=$profiles"
   if [[ ! -f "$home/.built" || "$(cat "$home/.built")" != "$want" || "$NEWSPRISM_HOME/scripts/spark-home/pom.xml" -nt "$home/.built" ]]; then
@@ -92,7 +94,8 @@ maven_spark_home() {
         -Dspark.version="$(pom_property spark.version)" \
         -Dscala.binary.version="$(pom_property scala.binary.version)" \
         -Dscala.version="$(pom_property scala.version)" \
-        ${profiles:+-P"$profiles"}) >&2
+        -Dspark.home.dir="$home" \
+        ${profiles:+-P"$profiles"}) >&2 || { echo "newsprism: could not assemble the Spark home" >&2; return 1; }
     printf '%s' "$want" > "$home/.built"
   fi
   printf '%s' "$home"

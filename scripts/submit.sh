@@ -8,9 +8,9 @@
 #
 # Without "--" every argument is a job argument. Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME
 # names a Spark distribution; otherwise runs SparkSubmit from a Spark home assembled from Maven Central
-# jars (target/spark-home; NEWSPRISM_SPARK_PROFILES=s3 adds hadoop-aws for s3a://, "yarn" and
-# "kubernetes" add those cluster managers). The application jar is target/newsprism-*.jar, built when
-# needed, or NEWSPRISM_JAR.
+# jars (target/spark-home; NEWSPRISM_SPARK_PROFILES=s3 adds hadoop-aws for s3a://, "yarn" adds YARN,
+# "s3,yarn" both; Kubernetes needs a Spark distribution). The application jar is target/newsprism-*.jar,
+# built when needed, or NEWSPRISM_JAR.
 #
 # The job's configuration files (--conf FILE): the job reads them on the driver, before Spark starts,
 # and executors receive the parsed settings with their tasks; they never read the file. In client
@@ -92,6 +92,11 @@ if [[ "$deploy_mode" == cluster ]]; then
   done
 fi
 [[ -z "$files" ]] || kept_opts+=(--files "$files")
+# A standalone cluster-mode driver is launched by a worker without Spark's Java 17 module options (YARN
+# and Kubernetes add them); give it the same flags as every other JVM here unless the caller set some.
+if [[ "$deploy_mode" == cluster && "$master" == spark://* && -z "$driver_java_options" ]]; then
+  kept_opts+=(--driver-java-options "${JAVA17_FLAGS[*]}")
+fi
 
 jar="$(app_jar)"
 

@@ -68,7 +68,8 @@ app_jar() {
     printf '%s' "$NEWSPRISM_JAR"
     return 0
   fi
-  local jar="$NEWSPRISM_HOME/target/newsprism-$(project_version).jar"
+  local jar
+  jar="$NEWSPRISM_HOME/target/newsprism-$(project_version).jar"
   if [[ ! -f "$jar" ]] \
      || [[ -n "$(find "$NEWSPRISM_HOME/src/main" "$NEWSPRISM_HOME/conf" "$NEWSPRISM_HOME/pom.xml" -newer "$jar" -print -quit)" ]]; then
     echo "Building the application jar (mvn package)..." >&2

@@ -10,7 +10,7 @@
 # names a Spark distribution; otherwise runs SparkSubmit from a Spark home assembled from Maven Central
 # jars (target/spark-home; NEWSPRISM_SPARK_PROFILES=s3 adds hadoop-aws for s3a://, "yarn" adds YARN,
 # "s3,yarn" both; Kubernetes needs a Spark distribution). The application jar is target/newsprism-*.jar,
-# built when needed, or NEWSPRISM_JAR.
+# built when needed, or NEWSPRISM_JAR. NEWSPRISM_SUBMIT_DRY_RUN=1 prints the command instead.
 #
 # The job's configuration files (--conf FILE): the job reads them on the driver, before Spark starts,
 # and executors receive the parsed settings with their tasks; they never read the file. In client
@@ -85,9 +85,9 @@ if [[ "$deploy_mode" == cluster ]]; then
     files="${files:+$files,}$file"
     if [[ "$master" == spark://* ]]; then
       echo "newsprism: note: a standalone cluster-mode driver reads $file from its worker's disk" >&2
-      job_args[$i]="$prefix$file"
+      job_args[i]="$prefix$file"
     else
-      job_args[$i]="$prefix$name"
+      job_args[i]="$prefix$name"
     fi
   done
 fi
@@ -98,10 +98,19 @@ if [[ "$deploy_mode" == cluster && "$master" == spark://* && -z "$driver_java_op
   kept_opts+=(--driver-java-options "${JAVA17_FLAGS[*]}")
 fi
 
+# NEWSPRISM_SUBMIT_DRY_RUN=1 prints the command instead of running it.
+run() {
+  if [[ -n "${NEWSPRISM_SUBMIT_DRY_RUN:-}" ]]; then
+    printf '%q ' "$@"; printf '\n'
+    exit 0
+  fi
+  exec "$@"
+}
+
 jar="$(app_jar)"
 
 if [[ -n "${SPARK_HOME:-}" && -x "$SPARK_HOME/bin/spark-submit" ]]; then
-  exec "$SPARK_HOME/bin/spark-submit" "${kept_opts[@]}" --class org.newsprism.Job "$jar" "${job_args[@]}"
+  run "$SPARK_HOME/bin/spark-submit" "${kept_opts[@]}" --class org.newsprism.Job "$jar" "${job_args[@]}"
 fi
 
 # Spark from Maven: SparkSubmit runs in this JVM, so the driver's memory, Java options and class path are
@@ -115,8 +124,9 @@ jvm_opts=()
 [[ -z "$driver_java_options" ]] || jvm_opts=($driver_java_options)
 # The driver logs Newsprism at INFO and the rest at WARN; NEWSPRISM_LOG4J names another log4j2 file.
 log_conf=(-Dlog4j2.configurationFile="${NEWSPRISM_LOG4J:-$NEWSPRISM_HOME/scripts/log4j2-local.properties}")
-export SPARK_HOME="$home" SPARK_SCALA_VERSION="$(pom_property scala.binary.version)"
-exec "$(java_bin)" "${JAVA17_FLAGS[@]}" -Xmx"${driver_memory:-${NEWSPRISM_DRIVER_MEMORY:-4g}}" -Dfile.encoding=UTF-8 \
+SPARK_SCALA_VERSION="$(pom_property scala.binary.version)"
+export SPARK_HOME="$home" SPARK_SCALA_VERSION
+run "$(java_bin)" "${JAVA17_FLAGS[@]}" -Xmx"${driver_memory:-${NEWSPRISM_DRIVER_MEMORY:-4g}}" -Dfile.encoding=UTF-8 \
   "${log_conf[@]}" "${jvm_opts[@]}" \
   -cp "${driver_class_path:+$driver_class_path:}$home/jars/*" \
   org.apache.spark.deploy.SparkSubmit "${kept_opts[@]}" --class org.newsprism.Job "$jar" "${job_args[@]}"

@@ -153,7 +153,7 @@ class ClusterIT {
                 List<Object> e = expectedRows.get(r);
                 List<Object> a = actualRows.get(r);
                 for (int c = 0; c < e.size(); c++) {
-                    String where = table + " row " + r + " column " + expectedSchema.get(c).get(0) + "\nlocal:   " + e + "\ncluster: " + a;
+                    String where = table + " row " + r + " column " + expectedSchema.get(c).get(0) + "\nlocal:   " + brief(e) + "\ncluster: " + brief(a);
                     if (e.get(c) instanceof Double x && a.get(c) instanceof Double y) {
                         assertEquals(x, y, TOLERANCE * Math.max(1.0, Math.abs(x)), where);
                     } else {
@@ -177,6 +177,14 @@ class ClusterIT {
         assertTrue(e.at("/counts/articles").asLong() > 0 && e.at("/counts/mentions").asLong() > 0
                 && e.at("/counts/rejected").asLong() > 0 && e.at("/counts/duplicates").asLong() > 0,
                 "the input exercises every table: " + e.get("counts"));
+    }
+
+    /** A row for a failure message, long values cut. */
+    private static String brief(List<Object> row) {
+        return row.stream().map(v -> {
+            String text = String.valueOf(v);
+            return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        }).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String parquet(Path table) {

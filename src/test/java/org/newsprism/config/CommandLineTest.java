@@ -40,7 +40,7 @@ class CommandLineTest {
 
     @Test
     void badFormatIsNamed() {
-        assertEquals("--format xml: must be one of auto, jsonl, csv, tsv, parquet, text",
+        assertEquals("--format xml: must be one of auto, jsonl, csv, tsv, parquet, text, html, warc",
                 failure("--input", "x", "--format", "xml"));
     }
 

@@ -98,20 +98,15 @@ public final class HtmlArticleExtractor {
             content = null; // Readability gave up on this page: fall back to the page structure
         }
         String text = content == null ? null : toText(content, title, dropLines);
-        if (text == null || text.length() < 50) {
-            Document fallback = Jsoup.parse(html, base);
-            removeFurniture(fallback);
-            Element root = fallback.selectFirst("article");
-            if (root == null) {
-                root = fallback.selectFirst("main, [role=main]");
-            }
-            if (root == null) {
-                root = fallback.body();
-            }
-            String fallbackText = root == null ? null : toText(root, title, dropLines);
-            if (fallbackText != null && (text == null || fallbackText.length() > text.length())) {
-                text = fallbackText;
-            }
+        // Readability occasionally discards the article (e.g. when its wrapper's class sounds like a share
+        // bar): the container with the most paragraph text is the fallback, used when it holds at least
+        // twice as much text.
+        Document fallback = Jsoup.parse(html, base);
+        removeFurniture(fallback);
+        Element root = densestContainer(fallback);
+        String fallbackText = root == null ? null : toText(root, title, dropLines);
+        if (fallbackText != null && (text == null || fallbackText.length() > 2 * text.length())) {
+            text = fallbackText;
         }
         return new Extracted(text == null || text.isBlank() ? null : text, title, publishedAt, language, canonical);
     }
@@ -134,6 +129,32 @@ public final class HtmlArticleExtractor {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * The element whose direct paragraph children ({@code p}, {@code h2}–{@code h4}, {@code blockquote},
+     * lists) hold the most text; ties go to the first in document order.
+     */
+    private static Element densestContainer(Document doc) {
+        if (doc.body() == null) {
+            return null;
+        }
+        Element best = null;
+        int bestChars = 0;
+        for (Element e : doc.body().getAllElements()) {
+            int chars = 0;
+            for (Element child : e.children()) {
+                if (child.normalName().equals("p") || child.normalName().equals("blockquote")
+                        || child.normalName().matches("h[2-4]|ul|ol")) {
+                    chars += child.text().length();
+                }
+            }
+            if (chars > bestChars) {
+                best = e;
+                bestChars = chars;
+            }
+        }
+        return best;
     }
 
     /**

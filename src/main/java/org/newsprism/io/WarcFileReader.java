@@ -32,7 +32,9 @@ import org.newsprism.config.JobConfig;
  * {@code not HTML (content type image/jpeg)}. Other record types ({@code warcinfo}, {@code request},
  * {@code metadata}, {@code revisit}, {@code resource}, …) describe the crawl, carry no article and are
  * not input records. A truncated or corrupt file keeps the records read before the damage and gets one
- * rejected record, at the offset of the record that could not be read, naming the error.
+ * rejected record naming the error, at the offset of the response record that could not be read, or,
+ * when the damage is found between records, at the offset where reading stopped (for a truncated file,
+ * its length).
  */
 public final class WarcFileReader {
     private WarcFileReader() {}
@@ -55,34 +57,69 @@ public final class WarcFileReader {
             int excerptChars) {
         String relative = relativePaths.getOrDefault(path, path.substring(path.lastIndexOf('/') + 1));
         List<Row> out = new ArrayList<>();
-        long lastPosition = -1;
         long position = 0;
-        try (InputStream in = stream.open(); WarcReader reader = new WarcReader(in)) {
-            while (true) {
-                position = reader.position();
-                Optional<WarcRecord> next = reader.next();
-                if (next.isEmpty()) {
-                    break;
-                }
-                position = reader.position();
-                lastPosition = position;
-                if (next.get() instanceof WarcResponse response) {
-                    out.add(toRow(path, relative, position, response, excerptChars));
+        boolean inRecord = false;
+        CountingStream counted = null;
+        try (InputStream in = stream.open()) {
+            counted = new CountingStream(in);
+            try (WarcReader reader = new WarcReader(counted)) {
+                while (true) {
+                    inRecord = false;
+                    Optional<WarcRecord> next = reader.next();
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    position = reader.position();
+                    inRecord = true;
+                    if (next.get() instanceof WarcResponse response) {
+                        out.add(toRow(path, relative, position, response, excerptChars));
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // The record at `position` could not be read; when it was already emitted, the damage is in
-            // its payload, so that record becomes the rejected one.
-            long at = position;
-            if (at == lastPosition && !out.isEmpty()) {
-                out.remove(out.size() - 1);
-            }
+            // Damage inside a response record: that record is the rejected one. Damage found while looking
+            // for the next record: its start is unknown, so the offset reached in the file marks the spot.
+            long at = inRecord ? position : Math.max(position + 1, counted == null ? 0 : counted.count);
             out.add(RawRecords.rejected(path, at, RawRecords.keyOf(relative, at),
-                    "truncated or corrupt WARC: record at byte " + at + " unreadable ("
+                    "truncated or corrupt WARC: reading stopped at byte " + at + " ("
                             + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     null, excerptChars));
         }
         return out;
+    }
+
+    /** Counts the bytes read from the file (compressed bytes for .warc.gz). */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     private static Row toRow(String path, String relative, long position, WarcResponse response, int excerptChars)

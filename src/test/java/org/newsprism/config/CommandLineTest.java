@@ -50,6 +50,12 @@ class CommandLineTest {
     }
 
     @Test
+    void sourcesAloneAreEnoughInput() {
+        JobConfig c = CommandLine.parse("--set", "input.sources=[{path = seeds}]").settings().config();
+        assertEquals("seeds", c.input().sources().get(0).path());
+    }
+
+    @Test
     void setWithoutEqualsIsAnError() {
         assertTrue(failure("--input", "x", "--set", "dedup.exact.enabled").contains("--set"));
     }

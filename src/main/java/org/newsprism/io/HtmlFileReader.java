@@ -62,8 +62,8 @@ public final class HtmlFileReader {
 
     /**
      * Decodes an HTML page: the charset of the HTTP header when given and known, else jsoup's detection
-     * (byte-order mark, then {@code <meta charset>} / {@code http-equiv}, else UTF-8). Null for binary
-     * content (NUL bytes in the first 8 KB).
+     * (byte-order mark, then {@code <meta charset>} / {@code http-equiv}, else UTF-8; bytes that are not
+     * valid UTF-8 then fall back to windows-1252). Null for binary content (NUL bytes in the first 8 KB).
      */
     public static String decode(byte[] bytes, String declaredCharset) {
         for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
@@ -81,11 +81,16 @@ public final class HtmlFileReader {
         }
         if (charset == null) {
             try {
-                String detected = Jsoup.parse(new ByteArrayInputStream(bytes), null, "").charset().name();
+                // jsoup looks at the byte-order mark and the first 5 KB for a charset declaration.
+                int prefix = Math.min(bytes.length, 16_384);
+                String detected = Jsoup.parse(new ByteArrayInputStream(bytes, 0, prefix), null, "").charset().name();
                 charset = Charset.forName(detected);
             } catch (IOException | IllegalArgumentException e) {
                 charset = StandardCharsets.UTF_8;
             }
+        }
+        if (charset.equals(StandardCharsets.UTF_8) && TextFileReader.decodeText(bytes) == null) {
+            charset = Charset.forName("windows-1252"); // undeclared and not UTF-8: the web's usual legacy charset
         }
         String html = new String(bytes, charset);
         return html.startsWith("\uFEFF") ? html.substring(1) : html;

@@ -84,9 +84,9 @@ public final class JsonLinesReader {
         JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(
                 (InputSplit split, Iterator<scala.Tuple2<LongWritable, Text>> it) -> {
                     String file = ((FileSplit) split).getPath().toString();
-                    InputFile input = byPath.get(file);
-                    String relative = input != null ? input.relativePath() : ((FileSplit) split).getPath().getName();
+                    InputFile input = lookup(byPath, file);
                     LineParser parser = new LineParser(input.fields(), excerptChars);
+                    String relative = input.relativePath();
                     List<Row> out = new ArrayList<>();
                     while (it.hasNext()) {
                         scala.Tuple2<LongWritable, Text> line = it.next();
@@ -107,13 +107,13 @@ public final class JsonLinesReader {
         String paths = String.join(",", files.stream().map(InputFile::path).toList());
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .binaryFiles(paths)
-                .flatMap(pair -> readCompressedFile(byPath.get(pair._1()), pair._1(), pair._2(), excerptChars).iterator());
+                .flatMap(pair -> readCompressedFile(lookup(byPath, pair._1()), pair._1(), pair._2(), excerptChars).iterator());
         return spark.createDataFrame(rows, RawRecords.SCHEMA);
     }
 
     private static List<Row> readCompressedFile(InputFile input, String path, PortableDataStream stream,
             int excerptChars) {
-        String relative = input != null ? input.relativePath() : new Path(path).getName();
+        String relative = input.relativePath();
         LineParser parser = new LineParser(input.fields(), excerptChars);
         CompressionCodec codec = new CompressionCodecFactory(stream.getConfiguration()).getCodec(new Path(path));
         List<Row> out = new ArrayList<>();
@@ -136,6 +136,32 @@ public final class JsonLinesReader {
                     null, excerptChars));
         }
         return out;
+    }
+
+    /**
+     * The input file a task reads. Hadoop may spell a path differently from the listing (encoding,
+     * scheme): then the file is found by its decoded path, else by its name when that is unique.
+     */
+    static InputFile lookup(Map<String, InputFile> byPath, String path) {
+        InputFile exact = byPath.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        String decoded = new Path(path).toUri().getPath();
+        String name = new Path(path).getName();
+        List<InputFile> sameName = new ArrayList<>();
+        for (InputFile f : byPath.values()) {
+            if (new Path(f.path()).toUri().getPath().equals(decoded)) {
+                return f;
+            }
+            if (new Path(f.path()).getName().equals(name)) {
+                sameName.add(f);
+            }
+        }
+        if (sameName.size() == 1) {
+            return sameName.get(0);
+        }
+        throw new IllegalStateException("read a file that was not listed: " + path);
     }
 
     private static Map<String, InputFile> byPath(List<InputFile> files) {

@@ -87,6 +87,7 @@ public final class HtmlArticleExtractor {
         }
 
         removeFurniture(doc);
+        Document fallback = doc.clone(); // Readability changes the document it works on
         Element content = null;
         try {
             Article article = new Readability4JExtended(base.isEmpty() ? "http://localhost/" : base, doc).parse();
@@ -101,8 +102,6 @@ public final class HtmlArticleExtractor {
         // Readability occasionally discards the article (e.g. when its wrapper's class sounds like a share
         // bar): the container with the most paragraph text is the fallback, used when it holds at least
         // twice as much text.
-        Document fallback = Jsoup.parse(html, base);
-        removeFurniture(fallback);
         Element root = densestContainer(fallback);
         String fallbackText = root == null ? null : toText(root, title, dropLines);
         if (fallbackText != null && (text == null || fallbackText.length() > 2 * text.length())) {

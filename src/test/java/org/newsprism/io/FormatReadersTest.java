@@ -218,6 +218,21 @@ class FormatReadersTest {
     }
 
     @Test
+    void htmlCharsetsComeFromTheHeaderTheMetaTagOrAValidityCheck() {
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        assertEquals("<p>Grüße – „so“</p>", HtmlFileReader.decode("<p>Grüße – „so“</p>".getBytes(cp1252), null),
+                "undeclared and not UTF-8: windows-1252");
+        assertEquals("<p>Grüße</p>", HtmlFileReader.decode("\uFEFF<p>Grüße</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        String declared = "<meta charset=\"iso-8859-1\"><p>£5</p>";
+        assertEquals(declared, HtmlFileReader.decode(declared.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null));
+        assertEquals("<p>£5</p>", HtmlFileReader.decode("<p>£5</p>".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "\"ISO-8859-1\""), "the HTTP header's charset wins");
+        assertEquals("<p>x</p>", HtmlFileReader.decode("<p>x</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "no-such-charset"));
+        assertNull(HtmlFileReader.decode(new byte[] {'<', 'p', 0, 1}, null), "binary");
+        assertEquals("", HtmlFileReader.decode(new byte[0], null));
+    }
+
+    @Test
     void formatsByExtension() {
         assertEquals(InputFormat.HTML, InputFormat.ofFileName("page.HTM"));
         assertEquals(InputFormat.HTML, InputFormat.ofFileName("page.html.gz"));

@@ -56,6 +56,16 @@ class InputFilesTest {
     }
 
     @Test
+    void missingSourcesAreNamedAsSources() {
+        org.newsprism.config.JobConfig.Input input = org.newsprism.config.ConfigLoader.defaults().config().input();
+        org.newsprism.config.JobConfig.Input withSource = new org.newsprism.config.JobConfig.Input(List.of(CORPUS + "/mixed"),
+                InputFormat.AUTO, FIELDS, List.of(new org.newsprism.config.JobConfig.Source("nope/dump.jsonl.gz",
+                        InputFormat.JSONL, FIELDS)), input.text(), input.excerptChars());
+        String message = assertThrows(InvalidSettingsException.class, () -> InputFiles.resolve(withSource, HADOOP)).getMessage();
+        assertEquals("input.sources path nope/dump.jsonl.gz: no such file or directory", message);
+    }
+
+    @Test
     void formatByExtension() {
         assertEquals(InputFormat.JSONL, InputFormat.ofFileName("a.ndjson.gz"));
         assertEquals(InputFormat.PARQUET, InputFormat.ofFileName("part-0.parquet"));

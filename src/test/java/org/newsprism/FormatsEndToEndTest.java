@@ -51,7 +51,7 @@ class FormatsEndToEndTest {
         assertTrue(report.reconciled(), report.toJson());
         Map<String, RunReport.FileCounts> byName = new HashMap<>();
         report.inputs().forEach(f -> byName.put(f.path().substring(f.path().lastIndexOf('/') + 1), f));
-        assertEquals(19, report.inputs().size(), byName.keySet().toString());
+        assertEquals(20, report.inputs().size(), byName.keySet().toString());
         for (RunReport.FileCounts f : report.inputs()) {
             assertTrue(f.records() > 0, "every file yields records: " + f);
             assertTrue(f.reconciled(), f.toString());
@@ -61,9 +61,10 @@ class FormatsEndToEndTest {
         assertCounts(byName.get("quoted.csv"), 3, 2, 0, 1);
         assertCounts(byName.get("duck.parquet"), 3, 2, 0, 1);
         assertCounts(byName.get("news.warc.gz"), 5, 3, 0, 2);
-        // single.warc and truncated.warc.gz hold the same page as news.warc.gz: exact duplicates.
+        // single.warc, truncated.warc.gz and whole.warc.gz repeat pages of news.warc.gz: exact duplicates.
         assertCounts(byName.get("single.warc"), 1, 0, 1, 0);
         assertCounts(byName.get("truncated.warc.gz"), 2, 0, 1, 1);
+        assertCounts(byName.get("whole.warc.gz"), 5, 0, 3, 2);
         RunReport.FileCounts truncated = byName.get("truncated.jsonl.gz");
         assertTrue(truncated.articles() >= 1 && truncated.rejected() >= 1, truncated.toString());
         List<Row> damage = spark.read().parquet(out.resolve("rejected").toString())

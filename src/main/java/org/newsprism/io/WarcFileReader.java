@@ -25,7 +25,8 @@ import org.newsprism.config.JobConfig;
  * CC-NEWS) with jwarc, one task per file.
  *
  * <p>Every {@code response} record is one input record: {@code input_position} is the record's byte
- * offset in the file (the compressed offset for {@code .warc.gz}, where a WARC reader can seek to it),
+ * offset in the file (the compressed offset for a per-record {@code .warc.gz}, where a WARC reader can
+ * seek to it; the uncompressed offset when the whole file is one gzip stream),
  * {@code input_id} its {@code WARC-Record-ID}, {@code url} its {@code WARC-Target-URI}, and the decoded
  * HTTP payload goes to the {@code html} column for extraction in stage normalise. A response that is
  * not a successful HTML page is rejected with its reason: {@code HTTP status 404},
@@ -56,12 +57,34 @@ public final class WarcFileReader {
     private static List<Row> readFile(String path, Map<String, String> relativePaths, PortableDataStream stream,
             int excerptChars) {
         String relative = relativePaths.getOrDefault(path, path.substring(path.lastIndexOf('/') + 1));
+        try {
+            return readRecords(path, relative, stream, false, excerptChars);
+        } catch (WholeFileCompressed e) {
+            // One gzip stream around the whole file: records have no compressed offsets of their own, so
+            // the file is read again decompressed and positions are uncompressed offsets.
+            return readRecords(path, relative, stream, true, excerptChars);
+        }
+    }
+
+    /** Thrown when two records report the same offset: the file is gzipped as a whole, not per record. */
+    private static final class WholeFileCompressed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WholeFileCompressed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static List<Row> readRecords(String path, String relative, PortableDataStream stream, boolean decompress,
+            int excerptChars) {
         List<Row> out = new ArrayList<>();
         long position = 0;
+        long previous = -1;
         boolean inRecord = false;
         CountingStream counted = null;
         try (InputStream in = stream.open()) {
-            counted = new CountingStream(in);
+            // Counts bytes in the unit of the positions: file bytes, or uncompressed bytes when decompressing.
+            counted = new CountingStream(decompress ? new java.util.zip.GZIPInputStream(in, 65_536) : in);
             try (WarcReader reader = new WarcReader(counted)) {
                 while (true) {
                     inRecord = false;
@@ -70,6 +93,10 @@ public final class WarcFileReader {
                         break;
                     }
                     position = reader.position();
+                    if (position <= previous) {
+                        throw new WholeFileCompressed();
+                    }
+                    previous = position;
                     inRecord = true;
                     if (next.get() instanceof WarcResponse response) {
                         out.add(toRow(path, relative, position, response, excerptChars));
@@ -77,6 +104,9 @@ public final class WarcFileReader {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof WholeFileCompressed w) {
+                throw w;
+            }
             // Damage inside a response record: that record is the rejected one. Damage found while looking
             // for the next record: its start is unknown, so the offset reached in the file marks the spot.
             long at = inRecord ? position : Math.max(position + 1, counted == null ? 0 : counted.count);
@@ -88,7 +118,7 @@ public final class WarcFileReader {
         return out;
     }
 
-    /** Counts the bytes read from the file (compressed bytes for .warc.gz). */
+    /** Counts the bytes read from a stream. */
     private static final class CountingStream extends java.io.FilterInputStream {
         long count;
 

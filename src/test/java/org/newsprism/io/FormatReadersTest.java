@@ -171,7 +171,7 @@ class FormatReadersTest {
         Map<String, Row> rows = read(FORMATS + "/warc/news.warc.gz", input);
         List<Row> list = List.copyOf(rows.values());
         // Offsets of the five response records in the file (warcinfo, request, metadata, revisit are no records).
-        assertEquals(List.of(447L, 1313L, 1885L, 2154L, 2664L), list.stream().map(r -> r.<Long>getAs("input_position")).toList());
+        assertEquals(List.of(448L, 1314L, 1886L, 2155L, 2665L), list.stream().map(r -> r.<Long>getAs("input_position")).toList());
         Row first = list.get(0);
         assertEquals("urn:uuid:00000000-0000-4000-8000-000000000003", first.getAs("input_id"));
         assertEquals("https://www.tagesblatt.example/politik/nato-gipfel-100.html", first.getAs("url"));
@@ -188,14 +188,27 @@ class FormatReadersTest {
     }
 
     @Test
+    void aWarcGzippedAsOneStreamGetsUncompressedOffsets() {
+        List<Row> whole = List.copyOf(read(FORMATS + "/warc/whole.warc.gz", input).values());
+        List<Row> perRecord = List.copyOf(read(FORMATS + "/warc/news.warc.gz", input).values());
+        assertEquals(perRecord.stream().map(r -> r.<String>getAs("input_id")).toList(),
+                whole.stream().map(r -> r.<String>getAs("input_id")).toList());
+        assertEquals(perRecord.stream().map(FormatReadersTest::reason).toList(),
+                whole.stream().map(FormatReadersTest::reason).toList());
+        List<Long> positions = whole.stream().map(r -> r.<Long>getAs("input_position")).toList();
+        assertEquals(positions.stream().sorted().distinct().toList(), positions, "distinct and increasing: " + positions);
+        assertTrue(positions.get(0) > 448L, "uncompressed offsets are larger: " + positions);
+    }
+
+    @Test
     void aTruncatedWarcKeepsItsCompleteRecordsAndRejectsTheDamagedOne() {
         List<Row> list = List.copyOf(read(FORMATS + "/warc/truncated.warc.gz", input).values());
         assertEquals(2, list.size(), list.toString());
         assertNull(reason(list.get(0)));
-        assertEquals(447L, list.get(0).<Long>getAs("input_position"));
+        assertEquals(448L, list.get(0).<Long>getAs("input_position"));
         // The cut falls inside the next record's gzip member: reading stops at the end of the file.
-        assertEquals(1599L, list.get(1).<Long>getAs("input_position"));
-        assertTrue(reason(list.get(1)).startsWith("truncated or corrupt WARC: reading stopped at byte 1599"), reason(list.get(1)));
+        assertEquals(1600L, list.get(1).<Long>getAs("input_position"));
+        assertTrue(reason(list.get(1)).startsWith("truncated or corrupt WARC: reading stopped at byte 1600"), reason(list.get(1)));
     }
 
     @Test

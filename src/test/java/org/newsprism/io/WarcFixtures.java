@@ -26,7 +26,8 @@ import org.netpreserve.jwarc.WarcWriter;
  * Writes the WARC files under {@code src/test/resources/formats/warc} with jwarc, deterministically
  * (fixed record ids and dates). The files are shipped; run {@link #main} to regenerate them:
  * {@code news.warc.gz} (per-record gzip, as Common Crawl writes them), {@code single.warc} (uncompressed),
- * and {@code truncated.warc.gz} (news.warc.gz cut inside its fifth record).
+ * {@code truncated.warc.gz} (news.warc.gz cut inside its fifth record) and {@code whole.warc.gz} (the
+ * same records uncompressed, then gzipped as one stream, as {@code gzip file.warc} does).
  *
  * <p>news.warc.gz holds, in order: warcinfo; request; response 200 HTML (German, UTF-8); metadata;
  * response 200 HTML (English, ISO-8859-1, gzip content encoding); response 404; response 200 image/jpeg;
@@ -52,6 +53,10 @@ public final class WarcFixtures {
         }
         int cut = (int) (offsets.get(4) + (offsets.get(5) - offsets.get(4)) / 2);
         Files.write(dir.resolve("truncated.warc.gz"), java.util.Arrays.copyOf(all, cut));
+        Path plain = Files.createTempFile("news", ".warc");
+        write(plain, WarcCompression.NONE, records());
+        Files.write(dir.resolve("whole.warc.gz"), gzip(Files.readAllBytes(plain)));
+        Files.delete(plain);
         System.out.println("record offsets " + offsets + ", truncated at " + cut);
     }
 
@@ -72,8 +77,8 @@ public final class WarcFixtures {
     static List<WarcRecord> records() throws IOException {
         List<WarcRecord> records = new ArrayList<>();
         records.add(new org.netpreserve.jwarc.Warcinfo.Builder().recordId(id(1)).date(DATE)
-                .fields(java.util.Map.of("software", List.of("newsprism test fixtures"), "format",
-                        List.of("WARC File Format 1.1")))
+                .fields(new java.util.TreeMap<>(java.util.Map.of("software", List.of("newsprism test fixtures"), "format",
+                        List.of("WARC File Format 1.1"))))
                 .build());
         String url1 = "https://www.tagesblatt.example/politik/nato-gipfel-100.html";
         records.add(new WarcRequest.Builder(url1).recordId(id(2)).date(DATE)

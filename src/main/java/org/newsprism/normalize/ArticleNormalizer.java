@@ -89,7 +89,9 @@ public final class ArticleNormalizer implements Serializable {
         String declaredLanguage = raw.getAs("language");
         String url = blankToNull(raw.getAs("url"));
         String html = raw.getAs("html");
-        if (html != null) {
+        boolean complete = originalText != null && !originalText.isBlank() && rawTitle != null && !rawTitle.isBlank()
+                && rawDate != null && !rawDate.isBlank() && url != null && languages.supportedOrNull(declaredLanguage) != null;
+        if (html != null && !complete) {
             HtmlArticleExtractor.Extracted page = HtmlArticleExtractor.extract(html, url);
             if (originalText == null || originalText.isBlank()) {
                 originalText = page.text();

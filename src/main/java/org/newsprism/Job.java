@@ -106,7 +106,7 @@ public final class Job {
      */
     public static Prepared prepare(ConfigLoader.Loaded settings) {
         JobConfig config = settings.config();
-        return new Prepared(settings, InputFiles.resolve(config.input().paths(), config.input().format(),
+        return new Prepared(settings, InputFiles.resolve(config.input(),
                 InputFiles.hadoopConfiguration(config.spark().conf())));
     }
 

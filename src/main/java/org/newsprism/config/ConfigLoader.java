@@ -205,16 +205,94 @@ public final class ConfigLoader {
         }
 
         private JobConfig.Input input() {
-            String formatValue = string("input.format");
-            InputFormat format = InputFormat.parse(formatValue).orElseGet(() -> {
-                problem("input.format", formatValue, "must be one of auto, jsonl, csv, tsv, parquet, text");
-                return InputFormat.AUTO;
-            });
+            InputFormat format = format("input.format", string("input.format"));
             JobConfig.FieldNames fields = new JobConfig.FieldNames(
                     nonBlank("input.fields.id"), nonBlank("input.fields.url"), nonBlank("input.fields.source"),
                     nonBlank("input.fields.title"), nonBlank("input.fields.text"),
-                    nonBlank("input.fields.published-at"), nonBlank("input.fields.language"));
-            return new JobConfig.Input(strings("input.paths"), format, fields, intIn("input.excerpt-chars", 0, 100_000));
+                    nonBlank("input.fields.published-at"), nonBlank("input.fields.language"),
+                    nonBlank("input.fields.html"));
+            JobConfig.TextFiles text = new JobConfig.TextFiles(bool("input.text.title-from-first-line"),
+                    intIn("input.text.max-title-chars", 1, 10_000));
+            return new JobConfig.Input(strings("input.paths"), format, fields, sources(format, fields), text,
+                    intIn("input.excerpt-chars", 0, 100_000));
+        }
+
+        private InputFormat format(String key, String value) {
+            return InputFormat.parse(value).orElseGet(() -> {
+                problem(key, value, "must be one of " + InputFormat.names());
+                return InputFormat.AUTO;
+            });
+        }
+
+        /** {@code input.sources}: objects with path, optional format and optional (partial) fields. */
+        private List<JobConfig.Source> sources(InputFormat defaultFormat, JobConfig.FieldNames defaults) {
+            List<JobConfig.Source> sources = new ArrayList<>();
+            List<? extends Config> entries;
+            try {
+                entries = c.getConfigList("input.sources");
+            } catch (ConfigException e) {
+                problem("input.sources", render("input.sources"),
+                        "must be a list of objects such as {path = x, format = jsonl, fields {text = body}}");
+                return List.of();
+            }
+            Map<String, String> fieldKeys = new LinkedHashMap<>();
+            for (String name : List.of("id", "url", "source", "title", "text", "published-at", "language", "html")) {
+                fieldKeys.put(name, name);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Config entry = entries.get(i);
+                String key = "input.sources[" + i + "]";
+                for (String name : entry.root().keySet()) {
+                    if (!List.of("path", "format", "fields").contains(name)) {
+                        problem(key + "." + name, entry.getValue(name).render(ConfigRenderOptions.concise()),
+                                "unknown key (a source has path, format and fields)");
+                    }
+                }
+                String path = null;
+                try {
+                    path = entry.getString("path");
+                } catch (ConfigException e) {
+                    // reported below
+                }
+                if (path == null || path.isBlank()) {
+                    problem(key + ".path", entry.hasPath("path") ? entry.getValue("path").render() : "(missing)",
+                            "must name a file, directory or glob");
+                    continue;
+                }
+                InputFormat format = defaultFormat;
+                if (entry.hasPath("format")) {
+                    format = format(key + ".format", entry.getValue("format").unwrapped().toString());
+                }
+                Map<String, String> names = new LinkedHashMap<>();
+                if (entry.hasPath("fields")) {
+                    try {
+                        Config f = entry.getConfig("fields");
+                        for (String name : f.root().keySet()) {
+                            if (!fieldKeys.containsKey(name)) {
+                                problem(key + ".fields." + name, f.getValue(name).render(ConfigRenderOptions.concise()),
+                                        "unknown field (one of " + String.join(", ", fieldKeys.keySet()) + ")");
+                            } else if (f.getValue(name).valueType() != ConfigValueType.STRING
+                                    || f.getString(name).isBlank()) {
+                                problem(key + ".fields." + name, f.getValue(name).render(ConfigRenderOptions.concise()),
+                                        "must be a non-empty field name");
+                            } else {
+                                names.put(name, f.getString(name));
+                            }
+                        }
+                    } catch (ConfigException e) {
+                        problem(key + ".fields", entry.getValue("fields").render(ConfigRenderOptions.concise()),
+                                "must be an object such as {text = body}");
+                    }
+                }
+                JobConfig.FieldNames fields = new JobConfig.FieldNames(
+                        names.getOrDefault("id", defaults.id()), names.getOrDefault("url", defaults.url()),
+                        names.getOrDefault("source", defaults.source()), names.getOrDefault("title", defaults.title()),
+                        names.getOrDefault("text", defaults.text()),
+                        names.getOrDefault("published-at", defaults.publishedAt()),
+                        names.getOrDefault("language", defaults.language()), names.getOrDefault("html", defaults.html()));
+                sources.add(new JobConfig.Source(path, format, fields));
+            }
+            return List.copyOf(sources);
         }
 
         private JobConfig.Normalize normalize() {
@@ -236,13 +314,20 @@ public final class ConfigLoader {
                     problem("normalize.dates.patterns", pattern, "must be a java.time pattern (" + e.getMessage() + ")");
                 }
             }
+            JobConfig.Cleanup cleanup = new JobConfig.Cleanup(bool("normalize.cleanup.html-entities"),
+                    bool("normalize.cleanup.nfkc"), bool("normalize.cleanup.invisible"),
+                    bool("normalize.cleanup.whitespace"),
+                    choice("normalize.cleanup.quotes", JobConfig.Quotes.class, JobConfig.Quotes.STRAIGHT),
+                    choice("normalize.cleanup.dashes", JobConfig.Dashes.class, JobConfig.Dashes.EN_DASH));
             return new JobConfig.Normalize(
-                    bool("normalize.unicode"),
-                    new JobConfig.Boilerplate(bool("normalize.boilerplate.enabled"), patterns),
+                    cleanup,
+                    new JobConfig.Boilerplate(bool("normalize.boilerplate.enabled"), patterns,
+                            bool("normalize.boilerplate.drop-repeated")),
                     new JobConfig.Language(supported, doubleIn("normalize.language.min-confidence", 0, 1),
                             bool("normalize.language.reject-unsupported")),
                     intIn("normalize.min-text-chars", 1, 1_000_000),
-                    new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")));
+                    new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")),
+                    bool("normalize.canonical-urls"));
         }
 
         private JobConfig.Dedup dedup() {
@@ -323,6 +408,19 @@ public final class ConfigLoader {
                 problem(key, "\"\"", "must not be empty");
             }
             return value;
+        }
+
+        /** An enum setting written in lower case with dashes (en-dash → EN_DASH). */
+        private <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+            String value = string(key);
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(value)) {
+                    return constant;
+                }
+            }
+            problem(key, value, "must be one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()));
+            return fallback;
         }
 
         private boolean bool(String key) {

@@ -17,22 +17,55 @@ public record JobConfig(
         Output output,
         SparkSettings spark) implements Serializable {
 
-    /** {@code newsprism.input}: where articles come from and how their fields are named. */
-    public record Input(List<String> paths, InputFormat format, FieldNames fields, int excerptChars)
-            implements Serializable {}
+    /**
+     * {@code newsprism.input}: where articles come from and how their fields are named. {@code paths} are
+     * read with {@code format} and {@code fields}; each of {@code sources} brings its own.
+     */
+    public record Input(List<String> paths, InputFormat format, FieldNames fields, List<Source> sources,
+            TextFiles text, int excerptChars) implements Serializable {
 
-    /** {@code newsprism.input.fields}: the input field (column) that holds each article attribute. */
+        /** The same settings reading other paths with the global format and field names (tests, tools). */
+        public Input withFields(FieldNames newFields) {
+            return new Input(paths, format, newFields, sources, text, excerptChars);
+        }
+    }
+
+    /**
+     * {@code newsprism.input.fields}: the input field (column) that holds each article attribute. A name
+     * with dots walks nested JSON objects or Parquet structs. {@code html} holds a page to extract the
+     * article from when there is no {@code text}.
+     */
     public record FieldNames(
-            String id, String url, String source, String title, String text, String publishedAt, String language)
-            implements Serializable {}
+            String id, String url, String source, String title, String text, String publishedAt, String language,
+            String html) implements Serializable {}
 
-    /** {@code newsprism.normalize}: text clean-up, boilerplate, language and date settings. */
+    /** One entry of {@code newsprism.input.sources}: a path read with its own format and field names. */
+    public record Source(String path, InputFormat format, FieldNames fields) implements Serializable {}
+
+    /** {@code newsprism.input.text}: plain-text files (first line as title when it reads as a heading). */
+    public record TextFiles(boolean titleFromFirstLine, int maxTitleChars) implements Serializable {}
+
+    /** {@code newsprism.normalize}: text clean-up, boilerplate, language, date and URL settings. */
     public record Normalize(
-            boolean unicode, Boilerplate boilerplate, Language language, int minTextChars, Dates dates)
-            implements Serializable {}
+            Cleanup cleanup, Boilerplate boilerplate, Language language, int minTextChars, Dates dates,
+            boolean canonicalUrls) implements Serializable {}
 
-    /** {@code newsprism.normalize.boilerplate}: pattern files per language ("*" for all). */
-    public record Boilerplate(boolean enabled, Map<String, List<String>> patterns) implements Serializable {}
+    /** {@code newsprism.normalize.cleanup}: the text clean-up steps, each switchable. */
+    public record Cleanup(boolean htmlEntities, boolean nfkc, boolean invisible, boolean whitespace, Quotes quotes,
+            Dashes dashes) implements Serializable {}
+
+    /** {@code normalize.cleanup.quotes}: typographic quotes kept, or made straight ASCII quotes. */
+    public enum Quotes { KEEP, STRAIGHT }
+
+    /** {@code normalize.cleanup.dashes}: dashes kept, made en dashes, or made hyphens. */
+    public enum Dashes { KEEP, EN_DASH, HYPHEN }
+
+    /**
+     * {@code newsprism.normalize.boilerplate}: pattern files per language ("*" for all), and whether
+     * repeated paragraphs (and a first paragraph repeating the title) are dropped.
+     */
+    public record Boilerplate(boolean enabled, Map<String, List<String>> patterns, boolean dropRepeated)
+            implements Serializable {}
 
     /** {@code newsprism.normalize.language}. */
     public record Language(List<String> supported, double minConfidence, boolean rejectUnsupported)

@@ -120,4 +120,49 @@ class ConfigLoaderTest {
         assertTrue(json.contains("***"), json);
         assertEquals("hunter2", loaded.config().spark().conf().get("spark.hadoop.fs.s3a.secret.key"));
     }
+
+    @Test
+    void sourcesBringTheirOwnFormatAndFieldsOverTheGlobalOnes(@TempDir Path dir) throws IOException {
+        Path conf = dir.resolve("sources.conf");
+        Files.writeString(conf, "input.fields.title = headline\n"
+                + "input.sources = [{ path = \"dumps/feed.jsonl.gz\", fields { text = body, published-at = meta.date } },\n"
+                + "                 { path = sheets, format = csv }]");
+        JobConfig c = ConfigLoader.load(List.of(conf), Map.of(), Map.of()).config();
+        assertEquals(2, c.input().sources().size());
+        JobConfig.Source feed = c.input().sources().get(0);
+        assertEquals("dumps/feed.jsonl.gz", feed.path());
+        assertEquals(InputFormat.AUTO, feed.format());
+        assertEquals("body", feed.fields().text());
+        assertEquals("meta.date", feed.fields().publishedAt());
+        assertEquals("headline", feed.fields().title(), "unmapped fields fall back to input.fields");
+        assertEquals(InputFormat.CSV, c.input().sources().get(1).format());
+        assertEquals("text", c.input().sources().get(1).fields().text());
+    }
+
+    @Test
+    void badSourcesAreNamedWithTheirIndex() {
+        String message = failure(sets("input.sources",
+                "[{ path = a, format = xml, colour = red, fields { body = text, text = 3 } }, { format = csv }, 7]"));
+        assertTrue(message.contains("input.sources = ") && message.contains("must be a list of objects"), message);
+        String partial = failure(sets("input.sources", "[{ path = a, format = xml, colour = red, fields { body = text } }, { format = csv }]"));
+        assertTrue(partial.contains("input.sources[0].format = xml: must be one of auto, jsonl"), partial);
+        assertTrue(partial.contains("input.sources[0].colour = \"red\": unknown key"), partial);
+        assertTrue(partial.contains("input.sources[0].fields.body = \"text\": unknown field"), partial);
+        assertTrue(partial.contains("input.sources[1].path = (missing): must name a file, directory or glob"), partial);
+    }
+
+    @Test
+    void cleanupStepsAndPoliciesAreValidated() {
+        JobConfig c = ConfigLoader.load(List.of(), sets("normalize.cleanup.quotes", "keep", "normalize.cleanup.dashes",
+                "hyphen", "normalize.cleanup.nfkc", "false"), Map.of()).config();
+        assertEquals(JobConfig.Quotes.KEEP, c.normalize().cleanup().quotes());
+        assertEquals(JobConfig.Dashes.HYPHEN, c.normalize().cleanup().dashes());
+        assertFalse(c.normalize().cleanup().nfkc());
+        assertTrue(c.normalize().cleanup().htmlEntities());
+        String message = failure(sets("normalize.cleanup.quotes", "curly", "normalize.cleanup.dashes", "em"));
+        assertTrue(message.contains("normalize.cleanup.quotes = curly: must be one of keep, straight"), message);
+        assertTrue(message.contains("normalize.cleanup.dashes = em: must be one of keep, en-dash, hyphen"), message);
+        assertEquals("invalid setting input.text.max-title-chars = 0: must be between 1 and 10000",
+                failure(sets("input.text.max-title-chars", "0")));
+    }
 }

@@ -48,7 +48,7 @@ class ClusterIT {
     private static final Path WORK = PROJECT.resolve("target/cluster-it");
     private static final Path CLUSTER_WORK = PROJECT.resolve("target/local-cluster/work");
     private static final String MASTER = "spark://127.0.0.1:" + Objects.requireNonNullElse(System.getenv("NEWSPRISM_CLUSTER_PORT"), "7077");
-    private static final List<String> TABLES = List.of("articles", "mentions", "entity_daily", "duplicates", "rejected");
+    private static final List<String> TABLES = Job.TABLES;
     private static final String[] JOB_ARGS = {
         "--input", "seeds", "--input", "src/test/resources/corpus", "--conf", "src/test/resources/cluster/cluster-it.conf"
     };

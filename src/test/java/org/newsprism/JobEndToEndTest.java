@@ -29,7 +29,7 @@ import org.newsprism.config.CommandLine;
 
 /** The whole job, as the command line runs it, on the seed and on a small mixed corpus. */
 class JobEndToEndTest {
-    private static final List<String> TABLES = List.of("articles", "mentions", "entity_daily", "duplicates", "rejected");
+    private static final List<String> TABLES = Job.TABLES;
     private final SparkSession spark = SharedSpark.session();
 
     private RunReport run(String... args) {
@@ -165,7 +165,7 @@ class JobEndToEndTest {
         run(args);
         assertEquals(first, snapshot(out));
         try (var entries = Files.list(out)) {
-            assertEquals(Set.of("_run.json", "articles", "mentions", "entity_daily", "duplicates", "rejected"),
+            assertEquals(Set.of("_run.json", "articles", "mentions", "entities", "entity_daily", "duplicates", "rejected"),
                     entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
     }

@@ -106,6 +106,8 @@ public final class ArticleAnnotator implements Serializable {
         found.addAll(discovered);
         found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
         resolveSurnames(found, text);
+        found.addAll(surnameMentions(found, text, analysis));
+        found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
 
         List<Mention> mentions = new ArrayList<>(found.size());
         for (Found f : found) {
@@ -140,7 +142,7 @@ public final class ArticleAnnotator implements Serializable {
         for (TextAnalysis.Sentence s : analysis.sentences()) {
             String[][] features = NerFeatures.of(s, analysis.matches(), entities, givenNames);
             for (EntityRecognizer.Found name : recognizer.find(s.tokenTexts(), features)) {
-                if (!discoveredTypes.contains(name.type()) || conflictsWithCatalogue(analysis, s.index(), name)) {
+                if (!discoveredTypes.contains(name.type()) || conflictsWithCatalogue(text, analysis, s, name)) {
                     continue;
                 }
                 int begin = s.tokens().get(name.firstToken()).begin();
@@ -152,14 +154,33 @@ public final class ArticleAnnotator implements Serializable {
         return result;
     }
 
-    private static boolean conflictsWithCatalogue(TextAnalysis analysis, int sentenceIndex, EntityRecognizer.Found name) {
+    /**
+     * Whether a found name must give way to the catalogue. It may replace the catalogue matches it
+     * contains only when it is longer, of another type ("Maximilianmuseum Augsburg" ORG over Augsburg
+     * LOC), and not merely a hyphen compound around them ("Nato-Gipfel" stays Nato).
+     */
+    private boolean conflictsWithCatalogue(String text, TextAnalysis analysis, TextAnalysis.Sentence sentence,
+            EntityRecognizer.Found name) {
         for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
-            if (m.sentenceIndex() != sentenceIndex || m.lastToken() < name.firstToken() || name.lastToken() < m.firstToken()) {
+            if (m.sentenceIndex() != sentence.index() || m.lastToken() < name.firstToken()
+                    || name.lastToken() < m.firstToken()) {
                 continue;
             }
             boolean strictlyContains = name.firstToken() <= m.firstToken() && m.lastToken() <= name.lastToken()
                     && name.lastToken() - name.firstToken() > m.lastToken() - m.firstToken();
-            if (!strictlyContains) {
+            boolean otherType = !entities.get(m.target().entityIndex()).type().equals(name.type());
+            if (!strictlyContains || !otherType || hyphenJoined(text, sentence, name.firstToken(), name.lastToken())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any two neighbouring tokens of {@code [first, last]} are joined by a hyphen. */
+    private static boolean hyphenJoined(String text, TextAnalysis.Sentence sentence, int first, int last) {
+        for (int i = first; i < last; i++) {
+            String between = text.substring(sentence.tokens().get(i).end(), sentence.tokens().get(i + 1).begin());
+            if (between.indexOf('-') >= 0) {
                 return true;
             }
         }
@@ -194,6 +215,48 @@ public final class ArticleAnnotator implements Serializable {
                         full.id().startsWith(DISCOVERED_PREFIX)));
             }
         }
+    }
+
+    /**
+     * Surname-only mentions the recogniser was not sure enough about: a capitalised token that is the
+     * last word of a multi-word person found in the same article (before or after it), or that word
+     * with a genitive s, becomes a mention of that person.
+     */
+    private static List<Found> surnameMentions(List<Found> found, String text, TextAnalysis analysis) {
+        Map<String, Found> bySurname = new HashMap<>();
+        for (Found f : found) {
+            String surface = text.substring(f.begin(), f.end());
+            int space = surface.lastIndexOf(' ');
+            if (f.entity().type().equals("PER") && !f.derived() && space > 0) {
+                String surname = surface.substring(space + 1);
+                if (surname.length() > 2 && Character.isUpperCase(surname.charAt(0))) {
+                    bySurname.putIfAbsent(surname, f);
+                    bySurname.putIfAbsent(surname + "s", f);
+                }
+            }
+        }
+        List<Found> added = new ArrayList<>();
+        if (bySurname.isEmpty()) {
+            return added;
+        }
+        for (TextAnalysis.Sentence s : analysis.sentences()) {
+            for (TextAnalysis.Token token : s.tokens()) {
+                Found full = bySurname.get(token.text());
+                if (full != null && !covered(found, token.begin(), token.end())) {
+                    added.add(new Found(full.entity(), s.index(), token.begin(), token.end(), false, full.discovered()));
+                }
+            }
+        }
+        return added;
+    }
+
+    private static boolean covered(List<Found> found, int begin, int end) {
+        for (Found f : found) {
+            if (f.begin() < end && begin < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final String DISCOVERED_PREFIX = "x-";

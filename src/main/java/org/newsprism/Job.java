@@ -51,7 +51,7 @@ public final class Job {
 
     /** The Parquet tables every run writes under the output directory (plus {@code _run.json}). */
     public static final List<String> TABLES =
-            List.of("articles", "mentions", "entities", "entity_daily", "duplicates", "rejected");
+            List.of("articles", "sentences", "mentions", "entities", "entity_daily", "duplicates", "rejected");
 
     private final SparkSession spark;
     private final ConfigLoader.Loaded settings;
@@ -145,6 +145,7 @@ public final class Job {
             timed(timings, "nlp", a::count);
 
             Dataset<Row> articles = OutputTables.articles(annotated);
+            Dataset<Row> sentences = OutputTables.sentences(annotated);
             Dataset<Row> mentions = OutputTables.mentions(annotated);
             Dataset<Row> entityDaily = EntityDailyAggregator.aggregate(mentions);
             Dataset<Row> rejected = normalized.where(col("reject_reason").isNotNull())
@@ -156,6 +157,7 @@ public final class Job {
 
             timed(timings, "aggregate_write", () -> {
                 output.write("articles", articles, "published_date", "article_id");
+                output.write("sentences", sentences, "published_date", "article_id", "sentence_index");
                 output.write("mentions", mentions, "published_date", "entity_id", "article_id", "begin");
                 output.write("entities", entities, "entity_id");
                 output.write("entity_daily", entityDaily, "published_date", "entity_id", "language");

@@ -41,6 +41,7 @@ public final class ConfigLoader {
             "nlp.entities.discovery.models",
             "nlp.sentiment.lexicons",
             "nlp.sentiment.compounds",
+            "nlp.sentiment.thresholds",
             "nlp.sentiment.modifiers");
 
     private static final Pattern SECRET_KEY =
@@ -339,11 +340,20 @@ public final class ConfigLoader {
             if (catalogue.isEmpty()) {
                 problem("nlp.entities.catalogue", "[]", "must list at least one catalogue file");
             }
-            double positive = doubleIn("nlp.sentiment.positive-threshold", -1, 1);
-            double negative = doubleIn("nlp.sentiment.negative-threshold", -1, 1);
-            if (negative > positive) {
-                problem("nlp.sentiment.negative-threshold", String.valueOf(negative),
-                        "must not exceed nlp.sentiment.positive-threshold (" + positive + ")");
+            Map<String, JobConfig.Thresholds> thresholds = new TreeMap<>();
+            for (String language : keys("nlp.sentiment.thresholds")) {
+                String prefix = "nlp.sentiment.thresholds." + ConfigUtil.joinPath(language);
+                double positive = doubleIn(prefix + ".positive", -1, 1);
+                double negative = doubleIn(prefix + ".negative", -1, 1);
+                if (negative > positive) {
+                    problem(prefix + ".negative", String.valueOf(negative),
+                            "must not exceed " + prefix + ".positive (" + positive + ")");
+                }
+                thresholds.put(language, new JobConfig.Thresholds(positive, negative));
+            }
+            if (!thresholds.containsKey("*")) {
+                problem("nlp.sentiment.thresholds", render("nlp.sentiment.thresholds"),
+                        "must have an entry \"*\" for languages without their own");
             }
             List<String> types = strings("nlp.entities.discovery.types");
             for (String type : types) {
@@ -359,7 +369,7 @@ public final class ConfigLoader {
                     intIn("nlp.sentences.max-chars", 50, 1_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
-                            positive, negative, intIn("nlp.sentiment.negation-scope", 0, 10)));
+                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10)));
         }
 
         private JobConfig.Output output() {
@@ -477,6 +487,15 @@ public final class ConfigLoader {
             } catch (ConfigException e) {
                 problem(key, render(key), "must be a list of strings");
                 return List.of();
+            }
+        }
+
+        private java.util.Set<String> keys(String key) {
+            try {
+                return new java.util.TreeSet<>(c.getConfig(key).root().keySet());
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be an object keyed by language");
+                return java.util.Set.of();
             }
         }
 

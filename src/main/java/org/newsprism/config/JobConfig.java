@@ -92,18 +92,21 @@ public record JobConfig(
             Map<String, List<String>> lexicons,
             Map<String, List<String>> compounds,
             Map<String, List<String>> modifiers,
-            double positiveThreshold,
-            double negativeThreshold,
+            Map<String, Thresholds> thresholds,
             int negationScope) implements Serializable {
 
-        /** The label of a compound score under this run's thresholds. */
-        public String label(double compound) {
-            if (compound >= positiveThreshold) {
+        /** The label of a compound score in {@code language} ("*" thresholds for other languages). */
+        public String label(String language, double compound) {
+            Thresholds t = thresholds.getOrDefault(language, thresholds.get("*"));
+            if (compound >= t.positive()) {
                 return "positive";
             }
-            return compound <= negativeThreshold ? "negative" : "neutral";
+            return compound <= t.negative() ? "negative" : "neutral";
         }
     }
+
+    /** {@code newsprism.nlp.sentiment.thresholds.<lang>}: compound score limits of the labels. */
+    public record Thresholds(double positive, double negative) implements Serializable {}
 
     /** {@code newsprism.output}. */
     public record Output(String path, int maxFilesPerTable) implements Serializable {}

@@ -82,7 +82,7 @@ public final class ArticleAnnotator implements Serializable {
                     ? new SentenceSentimentScorer.Score(0.0, countWords(tokens), 0, 0)
                     : scorer.score(tokens);
             Sentence sentence = new Sentence(s.index(), offsets.toCodePoint(s.begin()), offsets.toCodePoint(s.end()),
-                    score.compound(), sentimentConfig.label(score.compound()), score);
+                    score.compound(), sentimentConfig.label(language, score.compound()), score);
             sentences.add(sentence);
             byIndex.put(s.index(), sentence);
             words += score.words();
@@ -115,12 +115,12 @@ public final class ArticleAnnotator implements Serializable {
             double sentiment = sentence == null ? 0.0 : sentence.sentiment();
             mentions.add(new Mention(f.entity(), text.substring(f.begin(), f.end()), offsets.toCodePoint(f.begin()),
                     offsets.toCodePoint(f.end()), f.sentenceIndex(), f.derived(), f.discovered(), sentiment,
-                    sentimentConfig.label(sentiment)));
+                    sentimentConfig.label(language, sentiment)));
         }
         double articleSentiment = scoredSentences == 0 ? 0.0 : sentimentSum / scoredSentences;
         double positiveScore = words == 0 ? 0.0 : 100.0 * positive / words;
         double negativeScore = words == 0 ? 0.0 : 100.0 * negative / words;
-        return new Annotated(sentences, mentions, words, articleSentiment, sentimentConfig.label(articleSentiment),
+        return new Annotated(sentences, mentions, words, articleSentiment, sentimentConfig.label(language, articleSentiment),
                 positiveScore, negativeScore);
     }
 

@@ -38,7 +38,10 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofDays(2), c.normalize().dates().futureTolerance());
         assertTrue(c.dedup().exactEnabled());
         assertEquals("out", c.output().path());
-        assertEquals(0.05, c.nlp().sentiment().positiveThreshold());
+        assertEquals(new JobConfig.Thresholds(0.05, -0.05), c.nlp().sentiment().thresholds().get("*"));
+        assertEquals("neutral", c.nlp().sentiment().label("de", 0.3));
+        assertEquals("positive", c.nlp().sentiment().label("en", 0.3));
+        assertEquals("negative", c.nlp().sentiment().label("fr", -0.3));
         assertTrue(c.nlp().sentiment().lexicons().containsKey("de"));
         assertTrue(c.normalize().boilerplate().patterns().containsKey("*"));
     }
@@ -83,10 +86,10 @@ class ConfigLoaderTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         String message = failure(sets("input.format", "xml", "normalize.language.min-confidence", "1.5",
-                "nlp.sentiment.negative-threshold", "0.5"));
+                "nlp.sentiment.thresholds.de.negative", "0.5"));
         assertTrue(message.contains("input.format = xml: must be one of"), message);
         assertTrue(message.contains("normalize.language.min-confidence = 1.5: must be between 0.0 and 1.0"), message);
-        assertTrue(message.contains("nlp.sentiment.negative-threshold = 0.5: must not exceed"), message);
+        assertTrue(message.contains("nlp.sentiment.thresholds.de.negative = 0.5: must not exceed"), message);
     }
 
     @Test

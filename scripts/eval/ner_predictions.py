@@ -10,17 +10,9 @@ stay, MISC becomes OTH, derived mentions (russische -> Russland) become <TYPE>de
 inside a hyphen compound (Nato-Gipfel) becomes <TYPE>part, as GermEval labels them.
 """
 import json
-import re
 import sys
 
-INVISIBLE = "[\u00ad\u200b-\u200f\u2060\ufeff]*"
-
-
-def pattern(surface):
-    parts = []
-    for ch in surface:
-        parts.append(r"\s+" if ch.isspace() else re.escape(ch))
-    return re.compile(INVISIBLE.join(parts))
+from align import locate
 
 
 def main(gold_path, export_path, pred_path):
@@ -44,16 +36,10 @@ def main(gold_path, export_path, pred_path):
             else:
                 norm = row["text"]
                 for m in sorted((m for m in row.get("mentions") or [] if "begin" in m), key=lambda m: m["begin"]):
-                    surface = m["surface"]
-                    # Expected position: same relative place in the original text.
-                    guess = int(m["begin"] * len(text) / max(len(norm), 1))
-                    best = None
-                    for match in pattern(surface).finditer(text):
-                        if best is None or abs(match.start() - guess) < abs(best.start() - guess):
-                            best = match
-                    if best is None:
+                    span = locate(m["surface"], text, m["begin"], len(norm))
+                    if span is None:
                         continue
-                    b, e = best.start(), best.end()
+                    b, e = span
                     t = {"MISC": "OTH"}.get(m["entity_type"], m["entity_type"])
                     before = text[b - 1] if b > 0 else " "
                     after = text[e] if e < len(text) else " "

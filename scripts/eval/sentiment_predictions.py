@@ -9,19 +9,9 @@ end}) and the job found a mention overlapping it, the mention's sentiment and la
 instead (target-dependent sentiment).
 """
 import json
-import re
 import sys
 
-INVISIBLE = "[\u00ad\u200b-\u200f\u2060\ufeff]*"
-
-
-def locate(surface, text, guess):
-    pattern = re.compile(INVISIBLE.join(r"\s+" if c.isspace() else re.escape(c) for c in surface))
-    best = None
-    for match in pattern.finditer(text):
-        if best is None or abs(match.start() - guess) < abs(best.start() - guess):
-            best = match
-    return None if best is None else (best.start(), best.end())
+from align import locate
 
 
 def main(gold_path, export_path, pred_path):
@@ -47,8 +37,7 @@ def main(gold_path, export_path, pred_path):
                 for m in row.get("mentions") or []:
                     if "begin" not in m:
                         continue
-                    guess = int(m["begin"] * len(g["text"]) / max(len(norm), 1))
-                    span = locate(m["surface"], g["text"], guess)
+                    span = locate(m["surface"], g["text"], m["begin"], len(norm))
                     if span and span[0] < target["end"] and target["begin"] < span[1]:
                         score, label = m["sentiment"], m["sentiment_label"]
                         used_mentions += 1

@@ -31,23 +31,14 @@ public final class TextFileReader {
     private TextFileReader() {}
 
     public static Dataset<Row> read(SparkSession spark, List<InputFile> files, JobConfig.Input config) {
-        if (files.isEmpty()) {
-            return spark.createDataFrame(List.of(), RawRecords.SCHEMA);
-        }
-        Map<String, String> relativePaths = new HashMap<>();
-        files.forEach(f -> relativePaths.put(f.path(), f.relativePath()));
-        String paths = String.join(",", files.stream().map(InputFile::path).toList());
         int excerptChars = config.excerptChars();
         JobConfig.TextFiles text = config.text();
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .binaryFiles(paths)
-                .map(pair -> toRow(pair._1(), relativePaths, pair._2(), excerptChars, text));
-        return spark.createDataFrame(rows, RawRecords.SCHEMA);
+        return WholeFiles.read(spark, files,
+                (path, relative, content) -> List.of(toRow(path, relative, content, excerptChars, text)));
     }
 
-    private static Row toRow(String path, Map<String, String> relativePaths, PortableDataStream stream, int excerptChars,
+    private static Row toRow(String path, String relative, PortableDataStream stream, int excerptChars,
             JobConfig.TextFiles settings) {
-        String relative = relativePaths.getOrDefault(path, path.substring(path.lastIndexOf('/') + 1));
         byte[] bytes;
         try (InputStream in = path.endsWith(".gz") ? new GZIPInputStream(stream.open()) : stream.open()) {
             bytes = in.readAllBytes();

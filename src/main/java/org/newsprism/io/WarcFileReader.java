@@ -41,22 +41,12 @@ public final class WarcFileReader {
     private WarcFileReader() {}
 
     public static Dataset<Row> read(SparkSession spark, List<InputFile> files, JobConfig.Input config) {
-        if (files.isEmpty()) {
-            return spark.createDataFrame(List.of(), RawRecords.SCHEMA);
-        }
-        Map<String, String> relativePaths = new HashMap<>();
-        files.forEach(f -> relativePaths.put(f.path(), f.relativePath()));
-        String paths = String.join(",", files.stream().map(InputFile::path).toList());
         int excerptChars = config.excerptChars();
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .binaryFiles(paths)
-                .flatMap(pair -> readFile(pair._1(), relativePaths, pair._2(), excerptChars).iterator());
-        return spark.createDataFrame(rows, RawRecords.SCHEMA);
+        return WholeFiles.read(spark, files, (path, relative, content) -> readFile(path, relative, content, excerptChars));
     }
 
-    private static List<Row> readFile(String path, Map<String, String> relativePaths, PortableDataStream stream,
+    private static List<Row> readFile(String path, String relative, PortableDataStream stream,
             int excerptChars) {
-        String relative = relativePaths.getOrDefault(path, path.substring(path.lastIndexOf('/') + 1));
         try {
             return readRecords(path, relative, stream, false, excerptChars);
         } catch (WholeFileCompressed e) {

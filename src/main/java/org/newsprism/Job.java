@@ -1,8 +1,8 @@
 package org.newsprism;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -12,23 +12,33 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.newsprism.aggregate.EntityDailyAggregator;
+import org.newsprism.aggregate.EntityPairAggregator;
 import org.newsprism.aggregate.EntityTable;
+import org.newsprism.aggregate.HtmlReport;
 import org.newsprism.aggregate.OutputTables;
+import org.newsprism.aggregate.ReportData;
+import org.newsprism.aggregate.SourceDailyAggregator;
 import org.newsprism.config.CommandLine;
 import org.newsprism.config.ConfigLoader;
 import org.newsprism.config.InvalidSettingsException;
 import org.newsprism.config.JobConfig;
 import org.newsprism.dedup.DedupResult;
 import org.newsprism.dedup.ExactDeduplicator;
+import org.newsprism.increment.PriorArticleDeduplicator;
+import org.newsprism.increment.PriorOutput;
 import org.newsprism.io.ArticleReader;
 import org.newsprism.io.InputFile;
 import org.newsprism.io.InputFiles;
@@ -50,8 +60,8 @@ public final class Job {
     public static final int EXIT_FAILED = 1;
 
     /** The Parquet tables every run writes under the output directory (plus {@code _run.json}). */
-    public static final List<String> TABLES =
-            List.of("articles", "sentences", "mentions", "entities", "entity_daily", "duplicates", "rejected");
+    public static final List<String> TABLES = List.of("articles", "sentences", "mentions", "entities", "entity_daily",
+            "entity_pairs", "source_daily", "duplicates", "rejected", "dedup_index");
 
     private final SparkSession spark;
     private final ConfigLoader.Loaded settings;
@@ -119,73 +129,202 @@ public final class Job {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
         Map<String, Long> timings = new LinkedHashMap<>();
+        JobConfig.Output out = config.output();
+
+        // A run that died while swapping its tables into place is finished first; then the earlier output
+        // is checked (incremental runs) before any data is read.
+        TableOutput.recover(spark.sparkContext().hadoopConfiguration(), out.path());
+        PriorOutput prior = out.mode() == JobConfig.Mode.INCREMENTAL
+                ? PriorOutput.open(spark, out.path(), files.stream().map(InputFile::path).toList())
+                : null;
+        boolean incremental = prior != null && !prior.isEmpty();
 
         // Data files (patterns, catalogue, lexicons) load before any data is read.
         NormalizeStage normalize = new NormalizeStage(config, started);
         AnnotateStage annotate = timed(timings, "prepare_nlp", () -> new AnnotateStage(spark, config));
         ExactDeduplicator dedup = new ExactDeduplicator(config.dedup());
-        TableOutput output = new TableOutput(spark, config.output().path(), runId, config.output().maxFilesPerTable());
+        TableOutput output = new TableOutput(spark, out, runId);
 
-        Dataset<Row> normalized = null;
-        Dataset<Row> kept = null;
-        Dataset<Row> annotated = null;
+        List<Dataset<Row>> cached = new ArrayList<>();
         try {
             Dataset<Row> read = ArticleReader.read(spark, files, config.input());
-            normalized = normalize.apply(read).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> n = normalized;
-            long records = timed(timings, "read_normalize", n::count);
+            Dataset<Row> normalized = cache(cached, normalize.apply(read));
+            long records = timed(timings, "read_normalize", normalized::count);
 
             DedupResult deduped = dedup.apply(normalized.where(col("reject_reason").isNull()));
-            kept = deduped.kept().persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> k = kept;
-            timed(timings, "dedup", k::count);
+            Dataset<Row> runDuplicates = OutputTables.duplicates(deduped.duplicates(), normalized,
+                    config.input().excerptChars());
+            Dataset<Row> runRejected = OutputTables.rejected(
+                    normalized.where(col("reject_reason").isNotNull()).unionByName(deduped.rejected()));
+            Dataset<Row> newArticles = deduped.kept();
+            if (incremental) {
+                PriorArticleDeduplicator.Result againstPrior =
+                        PriorArticleDeduplicator.apply(newArticles, runDuplicates, prior.index());
+                newArticles = againstPrior.kept();
+                runDuplicates = againstPrior.duplicates();
+                runRejected = runRejected.unionByName(againstPrior.rejected());
+            }
+            Dataset<Row> kept = cache(cached, newArticles);
+            timed(timings, "dedup", kept::count);
+            Dataset<Row> runDuplicatesCached = cache(cached, runDuplicates.select(columns(OutputTables.DUPLICATE_COLUMNS)));
+            Dataset<Row> runRejectedCached = cache(cached, runRejected.select(columns(OutputTables.REJECTED_COLUMNS)));
 
-            annotated = annotate.apply(kept).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> a = annotated;
-            timed(timings, "nlp", a::count);
+            Dataset<Row> annotatedCached = cache(cached, annotate.apply(kept));
+            timed(timings, "nlp", annotatedCached::count);
+            // Cut the lineage: every later task would otherwise carry the NLP stage (catalogue, lexicons,
+            // pipeline: megabytes) although it reads the cached rows.
+            spark.sparkContext().setCheckpointDir(output.checkpointDir());
+            Dataset<Row> annotated = cache(cached, annotatedCached.checkpoint(true));
 
-            Dataset<Row> articles = OutputTables.articles(annotated);
-            Dataset<Row> sentences = OutputTables.sentences(annotated);
-            Dataset<Row> mentions = OutputTables.mentions(annotated);
-            Dataset<Row> entityDaily = EntityDailyAggregator.aggregate(mentions);
-            Dataset<Row> rejected = normalized.where(col("reject_reason").isNotNull())
-                    .unionByName(deduped.rejected())
-                    .select(col("input_file"), col("input_position"), col("article_id"),
-                            col("reject_stage").as("stage"), col("reject_reason").as("reason"), col("raw_excerpt"));
-            Dataset<Row> duplicates = deduped.duplicates();
-            Dataset<Row> entities = EntityTable.build(spark, mentions, annotate.catalogue().entities());
+            Tables tables = timed(timings, "merge", () -> incremental
+                    ? merge(prior, annotated, runDuplicatesCached, runRejectedCached, cached)
+                    : whole(annotated, runDuplicatesCached, runRejectedCached, cached));
 
+            Dataset<Row> mentions = tables.mentions();
+            Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
+            Dataset<Row> entityPairs = cache(cached, EntityPairAggregator.aggregate(mentions));
+            Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, annotate.catalogue().entities()));
+            Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
+                    tables.duplicates(), tables.rejected()));
+            Dataset<Row> dedupIndex = OutputTables.dedupIndex(tables.articles());
+
+            Map<String, Long> tableRows = new LinkedHashMap<>();
             timed(timings, "aggregate_write", () -> {
-                output.write("articles", articles, "published_date", "article_id");
-                output.write("sentences", sentences, "published_date", "article_id", "sentence_index");
-                output.write("mentions", mentions, "published_date", "entity_id", "article_id", "begin");
-                output.write("entities", entities, "entity_id");
-                output.write("entity_daily", entityDaily, "published_date", "entity_id", "language");
-                output.write("duplicates", duplicates, "duplicate_of", "article_id");
-                output.write("rejected", rejected, "input_file", "input_position");
+                String date = org.newsprism.io.Tables.PARTITION_COLUMN;
+                output.writePartitioned("articles", tables.articlesOut(), date, tables.touched(), "article_id");
+                output.writePartitioned("sentences", tables.sentencesOut(), date, tables.touched(), "article_id",
+                        "sentence_index");
+                output.writePartitioned("mentions", tables.mentionsOut(), date, tables.touched(), "entity_id",
+                        "article_id", "begin");
+                tableRows.put("articles", tables.articles().count());
+                tableRows.put("sentences", tables.sentences().count());
+                tableRows.put("mentions", mentions.count());
+                tableRows.put("entities", output.write("entities", entities, "entity_id"));
+                tableRows.put("entity_daily", output.write("entity_daily", entityDaily, "entity_id", date, "language"));
+                tableRows.put("entity_pairs", output.write("entity_pairs", entityPairs, "entity_a", "entity_b", date));
+                tableRows.put("source_daily", output.write("source_daily", sourceDaily, "source", date));
+                tableRows.put("duplicates", output.write("duplicates", tables.duplicates(), "duplicate_of", "article_id",
+                        "input_file"));
+                tableRows.put("rejected", output.write("rejected", tables.rejected(), "input_file", "input_position"));
+                tableRows.put("dedup_index", output.write("dedup_index", dedupIndex, "text_sha256"));
                 return null;
             });
 
-            RunReport report = report(runId, started, records, normalized, annotated, mentions, entityDaily,
-                    rejected, duplicates, timings, output);
+            RunReport report = report(runId, started, records, normalized, annotated, runDuplicatesCached,
+                    runRejectedCached, tableRows, tables.touched(), timings, output);
             output.writeFile("_run.json", report.toJson());
+            if (out.report().enabled()) {
+                timed(timings, "report", () -> {
+                    ReportData data = ReportData.collect("run " + runId + " (" + report.mode() + ")", tableRows,
+                            mentions, entityDaily, tables.duplicates(), tables.rejected(), sourceDaily,
+                            out.report().topEntities(), out.report().timelineEntities());
+                    output.writeFile("report.html", HtmlReport.render(data));
+                    return null;
+                });
+            }
             output.commit();
             return report;
         } catch (RuntimeException e) {
             output.abort();
             throw e;
         } finally {
-            for (Dataset<Row> cached : java.util.Arrays.asList(annotated, kept, normalized)) {
-                if (cached != null) {
-                    cached.unpersist();
-                }
-            }
+            java.util.Collections.reverse(cached);
+            cached.forEach(Dataset::unpersist);
         }
     }
 
+    /**
+     * The final base tables of a run and what it writes of them: the whole tables ({@code touched == null}),
+     * or only the {@code published_date} partitions named in {@code touched} (incremental runs).
+     */
+    private record Tables(Dataset<Row> articles, Dataset<Row> sentences, Dataset<Row> mentions,
+            Dataset<Row> duplicates, Dataset<Row> rejected, Dataset<Row> articlesOut, Dataset<Row> sentencesOut,
+            Dataset<Row> mentionsOut, Set<String> touched) {}
+
+    /** Overwrite mode (or a first incremental run): the run's tables are the whole output. */
+    private static Tables whole(Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected,
+            List<Dataset<Row>> cached) {
+        Dataset<Row> articles = cache(cached, withDuplicateCounts(OutputTables.articles(annotated), duplicates));
+        Dataset<Row> sentences = OutputTables.sentences(annotated);
+        Dataset<Row> mentions = cache(cached, OutputTables.mentions(annotated));
+        return new Tables(articles, sentences, mentions, duplicates, rejected, articles, sentences, mentions, null);
+    }
+
+    /**
+     * Incremental mode: this run's articles join the output. The partitions touched are the dates of the new
+     * articles, of the earlier articles whose input files this run reads again (they are replaced), and of
+     * the earlier articles whose duplicate count changes. Each touched partition is rewritten as its earlier
+     * rows (less the replaced articles) plus the new ones; duplicates and rejected keep their earlier rows
+     * except those of files read again; the aggregates are recomputed from the whole merged tables.
+     */
+    private static Tables merge(PriorOutput prior, Dataset<Row> annotated, Dataset<Row> runDuplicates,
+            Dataset<Row> runRejected, List<Dataset<Row>> cached) {
+        String date = org.newsprism.io.Tables.PARTITION_COLUMN;
+        Dataset<Row> duplicates = cache(cached, prior.kept("duplicates").unionByName(runDuplicates, true)
+                .select(columns(OutputTables.DUPLICATE_COLUMNS)));
+        Dataset<Row> rejected = cache(cached, prior.kept("rejected").unionByName(runRejected, true)
+                .select(columns(OutputTables.REJECTED_COLUMNS)));
+        Dataset<Row> counts = duplicates.groupBy(col("duplicate_of")).agg(count(lit(1)).as("__n"));
+        Dataset<Row> replaced = prior.replaced().select(col("article_id"), col(date));
+        Dataset<Row> index = prior.index();
+        Dataset<Row> recounted = index.join(counts, index.col("article_id").equalTo(counts.col("duplicate_of")), "left")
+                .where(coalesce(col("__n"), lit(0L)).notEqual(col("duplicate_count").cast(DataTypes.LongType)))
+                .select(col(date));
+        Dataset<Row> newArticles = OutputTables.articles(annotated);
+        List<java.sql.Date> dates = new ArrayList<>();
+        for (Row r : newArticles.select(col(date)).union(replaced.select(col(date))).union(recounted).distinct()
+                .collectAsList()) {
+            dates.add(r.isNullAt(0) ? null : r.getDate(0));
+        }
+        Set<String> touched = new java.util.TreeSet<>();
+        dates.forEach(d -> touched.add(TableOutput.partitionDir(date, d)));
+        boolean nullTouched = dates.contains(null);
+        Object[] dated = dates.stream().filter(java.util.Objects::nonNull).toArray();
+        Column inTouched = coalesce(col(date).isin(dated), lit(false)).or(col(date).isNull().and(lit(nullTouched)));
+
+        Dataset<Row> gone = replaced.select(col("article_id").as("__gone"));
+        java.util.function.BiFunction<String, Dataset<Row>, Dataset<Row>[]> mergeTable = (name, fresh) -> {
+            Dataset<Row> earlier = prior.table(name);
+            Dataset<Row> rewritten = earlier.where(inTouched)
+                    .join(gone, earlier.col("article_id").equalTo(gone.col("__gone")), "left_anti")
+                    .unionByName(fresh, true);
+            @SuppressWarnings("unchecked")
+            Dataset<Row>[] pair = new Dataset[] {earlier.where(inTouched.unary_$bang()).unionByName(rewritten, true), rewritten};
+            return pair;
+        };
+        Dataset<Row>[] articles = mergeTable.apply("articles", newArticles);
+        Dataset<Row> articlesOut = withDuplicateCounts(articles[1], duplicates);
+        Dataset<Row> allArticles = cache(cached, articles[0].where(inTouched.unary_$bang())
+                .unionByName(articlesOut, true));
+        Dataset<Row>[] sentences = mergeTable.apply("sentences", OutputTables.sentences(annotated));
+        Dataset<Row>[] mentions = mergeTable.apply("mentions", OutputTables.mentions(annotated));
+        Dataset<Row> allMentions = cache(cached, mentions[0]);
+        return new Tables(allArticles, sentences[0], allMentions, duplicates, rejected,
+                articlesOut.select(columns(List.of(newArticles.columns()))),
+                sentences[1], mentions[1], touched);
+    }
+
+    /** Sets {@code duplicate_count} to the number of duplicates rows that point at each article. */
+    private static Dataset<Row> withDuplicateCounts(Dataset<Row> articles, Dataset<Row> duplicates) {
+        Dataset<Row> counts = duplicates.groupBy(col("duplicate_of").as("__of")).agg(count(lit(1)).as("__n"));
+        return articles.join(counts, articles.col("article_id").equalTo(counts.col("__of")), "left")
+                .withColumn("duplicate_count", coalesce(col("__n"), lit(0L)).cast(DataTypes.IntegerType))
+                .drop("__of", "__n");
+    }
+
+    private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
+        Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(persisted);
+        return persisted;
+    }
+
+    private static Column[] columns(List<String> names) {
+        return names.stream().map(n -> col(n)).toArray(Column[]::new);
+    }
+
     private RunReport report(String runId, Instant started, long records, Dataset<Row> normalized,
-            Dataset<Row> annotated, Dataset<Row> mentions, Dataset<Row> entityDaily, Dataset<Row> rejected,
-            Dataset<Row> duplicates, Map<String, Long> timings, TableOutput output) {
+            Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected, Map<String, Long> tableRows,
+            Set<String> touched, Map<String, Long> timings, TableOutput output) {
         Map<String, Long> rejectedByStage = countBy(rejected, "stage");
         Map<String, Long> duplicatesByMethod = countBy(duplicates, "method");
         Row totals = annotated.agg(count(lit(1)), sum(col("sentence_count")), sum(col("mention_count"))).first();
@@ -196,8 +335,8 @@ public final class Job {
         counts.put("rejected", rejectedByStage.values().stream().mapToLong(Long::longValue).sum());
         counts.put("sentences", totals.isNullAt(1) ? 0L : totals.getLong(1));
         counts.put("mentions", totals.isNullAt(2) ? 0L : totals.getLong(2));
-        counts.put("entities", mentions.agg(countDistinct(col("entity_id"))).first().getLong(0));
-        counts.put("entity_daily", entityDaily.count());
+        counts.put("entities", tableRows.get("entities"));
+        counts.put("entity_daily", tableRows.get("entity_daily"));
 
         Map<String, Long> recordsByFile = countBy(normalized, "input_file");
         Map<String, Long> articlesByFile = countBy(annotated, "input_file");
@@ -210,14 +349,19 @@ public final class Job {
         Map<String, String> tables = new LinkedHashMap<>();
         TABLES.forEach(t -> tables.put(t, output.path(t).toString()));
         tables.put("_run.json", output.path("_run.json").toString());
+        if (config.output().report().enabled()) {
+            tables.put("report.html", output.path("report.html").toString());
+        }
         Object configJson;
         try {
             configJson = new ObjectMapper().readValue(settings.redactedJson(), Object.class);
         } catch (IOException e) {
             configJson = settings.redactedJson();
         }
-        return new RunReport(runId, started.toString(), Instant.now().toString(), config.output().path(), counts,
-                rejectedByStage, duplicatesByMethod, inputs, timings, tables, configJson);
+        String mode = config.output().mode().name().toLowerCase(java.util.Locale.ROOT);
+        List<String> partitions = touched == null ? List.of("*") : List.copyOf(touched);
+        return new RunReport(runId, started.toString(), Instant.now().toString(), config.output().path(), mode,
+                counts, rejectedByStage, duplicatesByMethod, inputs, timings, tableRows, partitions, tables, configJson);
     }
 
     private static Map<String, Long> countBy(Dataset<Row> rows, String column) {

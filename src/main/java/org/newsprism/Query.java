@@ -7,6 +7,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code scripts/query.sh}: runs one Spark SQL statement over a Newsprism output directory, each
  * table registered as a view of its name ({@code articles}, {@code mentions}, …), and prints the result.
+ * Partitioned tables are read with their {@code published_date} partitions (a filter on it reads only
+ * the partitions it names).
  *
  * <p>Usage: {@code Query [--output DIR] [--rows N] [--to FILE.jsonl] "SQL"} (defaults: out, 50 rows).
  * With {@code --to}, the whole result is written as JSON Lines to that file instead of printed.
@@ -50,7 +52,7 @@ public final class Query {
         try {
             Arrays.sort(tables);
             for (File table : tables) {
-                spark.read().parquet(table.getPath()).createOrReplaceTempView(table.getName());
+                org.newsprism.io.Tables.read(spark, table.getPath()).createOrReplaceTempView(table.getName());
             }
             if (to == null) {
                 spark.sql(sql).show(rows, false);

@@ -10,18 +10,22 @@ import java.util.Map;
 /**
  * What a run did, written as {@code _run.json} next to the tables and summarised on the console:
  * counts per stage, the per-file reconciliation (records read = articles + duplicates + rejected),
- * timings and the effective configuration (secrets redacted).
+ * timings, the rows of every table after the run, the partitions it wrote (all of them, {@code "*"}, in
+ * overwrite mode) and the effective configuration (secrets redacted).
  */
 public record RunReport(
         String runId,
         String startedAt,
         String finishedAt,
         String output,
+        String mode,
         Map<String, Long> counts,
         Map<String, Long> rejectedByStage,
         Map<String, Long> duplicatesByMethod,
         List<FileCounts> inputs,
         Map<String, Long> timingsMs,
+        Map<String, Long> tableRows,
+        List<String> partitionsWritten,
         Map<String, String> tables,
         Object config) {
 
@@ -43,6 +47,7 @@ public record RunReport(
         json.put("started_at", startedAt);
         json.put("finished_at", finishedAt);
         json.put("output", output);
+        json.put("mode", mode);
         json.put("counts", counts);
         json.put("rejected_by_stage", rejectedByStage);
         json.put("duplicates_by_method", duplicatesByMethod);
@@ -59,6 +64,8 @@ public record RunReport(
             return m;
         }).toList());
         json.put("timings_ms", timingsMs);
+        json.put("table_rows", tableRows);
+        json.put("partitions_written", partitionsWritten);
         json.put("tables", tables);
         json.put("config", config);
         try {
@@ -76,6 +83,10 @@ public record RunReport(
                 counts.get("rejected")));
         s.append(String.format("  %d sentences, %d mentions of %d entities, %d entity_daily rows%n",
                 counts.get("sentences"), counts.get("mentions"), counts.get("entities"), counts.get("entity_daily")));
+        s.append(String.format("  output (%s): %d articles, %d mentions, %d entity_pairs rows; partitions written: %s%n",
+                mode, tableRows.getOrDefault("articles", 0L), tableRows.getOrDefault("mentions", 0L),
+                tableRows.getOrDefault("entity_pairs", 0L),
+                partitionsWritten.equals(List.of("*")) ? "all" : String.valueOf(partitionsWritten.size())));
         s.append(reconciled() ? "  every record accounted for\n" : "  WARNING: records unaccounted for, see _run.json\n");
         tables.forEach((name, path) -> s.append(String.format("  %-13s %s%n", name, path)));
         return s.toString();

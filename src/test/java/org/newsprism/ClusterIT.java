@@ -106,6 +106,7 @@ class ClusterIT {
             assertSameTable(local.resolve(table), cluster.resolve(table), table);
         }
         assertSameRun(local.resolve("_run.json"), cluster.resolve("_run.json"));
+        assertTrue(Files.readString(cluster.resolve("report.html")).contains("Top entities"), "the cluster run wrote its report");
     }
 
     /** The cluster run got one new application with two executors, each of which finished tasks. */
@@ -169,7 +170,8 @@ class ClusterIT {
         ObjectMapper json = new ObjectMapper();
         JsonNode e = json.readTree(expected.toFile());
         JsonNode a = json.readTree(actual.toFile());
-        for (String field : List.of("counts", "rejected_by_stage", "duplicates_by_method", "reconciled", "inputs")) {
+        for (String field : List.of("counts", "rejected_by_stage", "duplicates_by_method", "reconciled", "inputs",
+                "table_rows", "partitions_written")) {
             assertEquals(e.get(field), a.get(field), "_run.json " + field);
         }
         assertTrue(a.get("reconciled").asBoolean(), "every record accounted for");
@@ -187,8 +189,9 @@ class ClusterIT {
         }).collect(Collectors.joining(", ", "[", "]"));
     }
 
+    /** Every Parquet file of a table, partitioned ({@code published_date=…/}) or not. */
     private static String parquet(Path table) {
-        return "read_parquet('" + table.resolve("*.parquet") + "')";
+        return "read_parquet('" + table + "/**/*.parquet', hive_partitioning = true)";
     }
 
     private static List<List<Object>> rows(Statement st, String sql) throws SQLException {

@@ -38,7 +38,12 @@ class JobEndToEndTest {
     }
 
     private Dataset<Row> table(Path out, String name) {
-        return spark.read().parquet(out.resolve(name).toString());
+        return org.newsprism.io.Tables.read(spark, out.resolve(name).toString());
+    }
+
+    private long sql(String query) {
+        Row r = spark.sql(query).first();
+        return r.isNullAt(0) ? 0L : ((Number) r.get(0)).longValue();
     }
 
     @Test
@@ -133,32 +138,107 @@ class JobEndToEndTest {
         assertTrue(runJson.get("config").get("dedup").get("exact").get("enabled").asBoolean());
     }
 
+    /** A table for DuckDB: every Parquet file below it, partition columns from the directory names. */
+    private static String duck(Path out, String name) {
+        return "read_parquet('" + out.resolve(name) + "/**/*.parquet', hive_partitioning = true)";
+    }
+
     @Test
-    void duckDbReadsEveryTableWithSparksCounts(@TempDir Path out) throws SQLException {
-        run("--input", "src/test/resources/corpus", "--input", "seeds", "--output", out.toString());
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = duck.createStatement()) {
+    void tablesKeepTheirInvariantsAndDuckDbReadsEveryOneWithSparksCounts(@TempDir Path out) throws Exception {
+        RunReport report = run("--input", "src/test/resources/corpus", "--input", "seeds", "--input",
+                "src/test/resources/escaping/script.jsonl", "--conf", "src/test/resources/escaping/escaping.conf",
+                "--output", out.toString());
+        for (String name : TABLES) {
+            table(out, name).createOrReplaceTempView(name);
+        }
+        // Invariants between the tables.
+        long mentions = sql("SELECT count(*) FROM mentions");
+        assertTrue(mentions > 0);
+        assertEquals(mentions, sql("SELECT sum(mentions) FROM entity_daily"), "entity_daily.mentions sums to the mentions");
+        assertEquals(mentions, sql("SELECT sum(mentions) FROM entities"), "entities.mentions sums to the mentions");
+        long articles = sql("SELECT count(*) FROM articles");
+        assertEquals(articles, sql("SELECT count(DISTINCT article_id) FROM articles"), "one row per article");
+        assertEquals(articles, sql("SELECT count(*) FROM dedup_index"));
+        assertEquals(articles, report.counts().get("articles"));
+        assertEquals(sql("SELECT count(*) FROM duplicates"), sql("SELECT sum(duplicate_count) FROM articles"),
+                "duplicate_count counts the duplicates rows pointing at the article");
+        assertEquals(0, sql("SELECT count(*) FROM duplicates d LEFT ANTI JOIN articles a ON d.duplicate_of = a.article_id"));
+        assertEquals(0, sql("SELECT count(*) FROM entity_daily d LEFT ANTI JOIN entities e ON d.entity_id = e.entity_id"),
+                "no entity in entity_daily without its entities row");
+        assertEquals(0, sql("SELECT count(*) FROM entity_pairs p LEFT ANTI JOIN entities e ON p.entity_a = e.entity_id"));
+        assertEquals(0, sql("SELECT count(*) FROM entity_pairs p LEFT ANTI JOIN entities e ON p.entity_b = e.entity_id"));
+        assertEquals(0, sql("SELECT count(*) FROM entity_pairs WHERE NOT entity_a < entity_b"), "pairs in a stable order");
+        assertEquals(sql("SELECT sum(k * (k - 1) / 2) FROM (SELECT count(DISTINCT entity_id) AS k FROM mentions GROUP BY article_id)"),
+                sql("SELECT sum(articles) FROM entity_pairs"), "each article with k entities gives k(k-1)/2 pairs");
+        assertTrue(sql("SELECT count(*) FROM entity_pairs") > 0);
+        assertEquals(0, sql("SELECT count(*) FROM entity_pairs p JOIN (SELECT published_date, entity_id, sum(articles) AS n"
+                + " FROM entity_daily GROUP BY 1, 2) d ON p.published_date <=> d.published_date"
+                + " AND (p.entity_a = d.entity_id OR p.entity_b = d.entity_id) WHERE p.articles > d.n OR p.sentences > p.articles * 1000"),
+                "a pair is in no more articles than either entity that day");
+        assertEquals(articles, sql("SELECT sum(articles) FROM source_daily"));
+        assertEquals(sql("SELECT count(*) FROM duplicates"), sql("SELECT sum(duplicates) FROM source_daily"));
+        assertEquals(sql("SELECT count(*) FROM rejected"), sql("SELECT sum(rejected) FROM source_daily"));
+        assertEquals(sql("SELECT count(*) FROM sentences"), sql("SELECT sum(sentence_count) FROM articles"));
+
+        // Files: one per partition of a partitioned table, one for each small table; logical types.
+        for (String name : TABLES) {
+            try (var files = Files.walk(out.resolve(name))) {
+                Map<Path, Long> perDirectory = files.filter(p -> p.toString().endsWith(".parquet"))
+                        .collect(Collectors.groupingBy(Path::getParent, Collectors.counting()));
+                assertTrue(perDirectory.values().stream().allMatch(n -> n == 1), name + ": " + perDirectory);
+                boolean partitioned = org.newsprism.io.Tables.PARTITIONED.contains(name);
+                assertEquals(partitioned, perDirectory.keySet().stream().allMatch(d -> d.getFileName().toString()
+                        .startsWith("published_date=")), name);
+            }
+        }
+        assertTrue(Files.isDirectory(out.resolve("articles/published_date=__HIVE_DEFAULT_PARTITION__")),
+                "the seed has no date");
+
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duck.createStatement()) {
             for (String name : TABLES) {
-                String glob = out.resolve(name).toString() + "/*.parquet";
-                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM read_parquet('" + glob + "')")) {
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + duck(out, name))) {
                     rs.next();
                     assertEquals(table(out, name).count(), rs.getLong(1), name);
                 }
+                Set<String> duckColumns = new java.util.TreeSet<>();
+                try (ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + duck(out, name))) {
+                    while (rs.next()) {
+                        duckColumns.add(rs.getString(1));
+                    }
+                }
+                assertEquals(new java.util.TreeSet<>(List.of(table(out, name).columns())), duckColumns, name);
             }
-            String mentionsGlob = out.resolve("mentions").toString() + "/*.parquet";
-            try (ResultSet rs = statement.executeQuery("SELECT entity_id, count(*) FROM read_parquet('" + mentionsGlob
-                    + "') WHERE entity_id = 'vladimir-putin' GROUP BY entity_id")) {
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + duck(out, "mentions")
+                    + " WHERE entity_id = 'vladimir-putin' AND published_date IS NULL")) {
                 assertTrue(rs.next());
-                assertEquals(table(out, "mentions").where("entity_id = 'vladimir-putin'").count(), rs.getLong(2));
+                assertEquals(table(out, "mentions").where("entity_id = 'vladimir-putin' AND published_date IS NULL").count(),
+                        rs.getLong(1));
+                assertTrue(rs.getLong(1) > 0);
             }
-            String articlesGlob = out.resolve("articles").toString() + "/*.parquet";
-            try (ResultSet rs = statement.executeQuery("SELECT typeof(published_at), typeof(published_date) FROM read_parquet('"
-                    + articlesGlob + "') LIMIT 1")) {
+            try (ResultSet rs = statement.executeQuery("SELECT typeof(published_at), typeof(published_date),"
+                    + " count(*) FILTER (WHERE published_date = DATE '2025-08-18') FROM " + duck(out, "articles") + " GROUP BY ALL")) {
                 rs.next();
                 assertEquals("TIMESTAMP WITH TIME ZONE", rs.getString(1));
                 assertEquals("DATE", rs.getString(2));
+                assertEquals(table(out, "articles").where("published_date = DATE'2025-08-18'").count(), rs.getLong(3));
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT typeof(sentiment_mean), typeof(languages), typeof(signature)"
+                    + " FROM " + duck(out, "source_daily") + ", " + duck(out, "dedup_index") + " LIMIT 1")) {
+                rs.next();
+                assertEquals("DOUBLE", rs.getString(1));
+                assertEquals("VARCHAR[]", rs.getString(2));
+                assertEquals("BLOB", rs.getString(3));
             }
         }
+
+        // report.html: self-contained, with the markup in a source, a title and an entity name escaped.
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Acme &lt;script&gt;alert(1)&lt;/script&gt;"), "the entity is among the top ones");
+        assertTrue(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"), "the source is listed");
+        assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"));
+        assertFalse(html.contains("http://") || html.contains("https://"));
+        assertEquals("<script>alert(3)</script> Acmeco", table(out, "articles").where("article_id = 's1'").first().getAs("title"),
+                "the table keeps the data as it is");
     }
 
     @Test
@@ -168,10 +248,62 @@ class JobEndToEndTest {
         Map<String, List<String>> first = snapshot(out);
         run(args);
         assertEquals(first, snapshot(out));
+        Set<String> expected = new java.util.TreeSet<>(TABLES);
+        expected.addAll(List.of("_run.json", "report.html"));
         try (var entries = Files.list(out)) {
-            assertEquals(Set.of("_run.json", "articles", "sentences", "mentions", "entities", "entity_daily", "duplicates",
-                    "rejected"),
-                    entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+            assertEquals(expected, entries.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(java.util.TreeSet::new)));
+        }
+    }
+
+    @Test
+    void anIncrementalDayEqualsRebuildingFromBothDaysAndRewritesOnlyTheDaysItTouches(@TempDir Path dir) throws IOException {
+        String day1 = "src/test/resources/increment/day1.jsonl";
+        String day2 = "src/test/resources/increment/day2.jsonl";
+        Path both = dir.resolve("both");
+        Path daily = dir.resolve("daily");
+        run("--input", day1, "--input", day2, "--output", both.toString());
+        run("--input", day1, "--output", daily.toString(), "--mode", "incremental");
+        Path untouched = daily.resolve("articles/published_date=2025-08-17");
+        List<String> untouchedFiles = listing(untouched);
+
+        RunReport second = run("--input", day2, "--output", daily.toString(), "--mode", "incremental");
+        assertTrue(second.reconciled());
+        assertEquals(6L, second.counts().get("records_read"));
+        assertEquals(3L, second.counts().get("articles"), "d2a, d2c, d2u are new");
+        assertEquals(1L, second.counts().get("duplicates"), "d2b repeats d1b of the earlier run");
+        assertEquals(2L, second.counts().get("rejected"), "d2bad and d1c's reused id");
+        assertEquals(List.of("published_date=2025-08-18", "published_date=2025-08-19", "published_date=2025-08-20",
+                "published_date=__HIVE_DEFAULT_PARTITION__"), second.partitionsWritten(),
+                "2025-08-18 for d1b's new duplicate count; 2025-08-17 is untouched");
+        assertEquals(untouchedFiles, listing(untouched), "the untouched partition's file stays as it was");
+        assertEquals(snapshot(both), snapshot(daily), "the same tables as one run over both days");
+        assertEquals("d1b", table(daily, "duplicates").where("article_id = 'd2b'").first().getAs("duplicate_of"));
+        assertEquals(1, table(daily, "articles").where("article_id = 'd1b'").first().<Integer>getAs("duplicate_count"));
+
+        // Reading day 2 again replaces what it gave the first time: nothing changes.
+        Map<String, List<String>> before = snapshot(daily);
+        RunReport again = run("--input", day2, "--output", daily.toString(), "--mode", "incremental");
+        assertEquals(before, snapshot(daily));
+        assertEquals(second.counts(), again.counts());
+        JsonNode runJson = new ObjectMapper().readTree(daily.resolve("_run.json").toFile());
+        assertEquals("incremental", runJson.get("mode").asText());
+        assertEquals(8, runJson.at("/table_rows/articles").asInt());
+    }
+
+    @Test
+    void incrementalRunsRefuseAnOutputTheyCannotExtend(@TempDir Path out) throws IOException {
+        Files.createDirectories(out.resolve("articles"));
+        Files.writeString(out.resolve("articles/part-0.parquet"), "not really");
+        String message = org.junit.jupiter.api.Assertions.assertThrows(org.newsprism.config.InvalidSettingsException.class,
+                () -> run("--input", "seeds", "--output", out.toString(), "--mode", "incremental")).getMessage();
+        assertEquals("--mode incremental: " + out + " has no sentences table (written by an older version?);"
+                + " run once with --mode overwrite", message);
+        assertEquals(List.of("part-0.parquet"), listing(out.resolve("articles")), "the output is left alone");
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         }
     }
 

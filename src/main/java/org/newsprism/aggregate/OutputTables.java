@@ -2,16 +2,20 @@ package org.newsprism.aggregate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Shapes the annotated articles into the published {@code articles}, {@code sentences} and
- * {@code mentions} tables.
+ * Shapes the stage outputs into the published {@code articles}, {@code sentences}, {@code mentions},
+ * {@code duplicates}, {@code rejected} and {@code dedup_index} tables.
  *
  * <p>{@code mentions}: one row per entity mention, the mention fields plus the article's
  * {@code published_date}, {@code source} and {@code language} so that aggregations need no join.
@@ -49,5 +53,54 @@ public final class OutputTables {
                         col("m.surface"), col("m.begin"), col("m.end"), col("m.sentence_index"), col("m.derived"),
                         col("m.discovered"), col("m.sentiment"), col("m.sentiment_label"), col("published_date"),
                         col("source"), col("language"));
+    }
+
+    /** The columns of {@code duplicates}, in order. */
+    public static final List<String> DUPLICATE_COLUMNS = List.of("article_id", "duplicate_of", "method", "similarity",
+            "input_file", "input_position", "source", "published_date");
+
+    /**
+     * {@code duplicates}: dedup's rows ({@code article_id, duplicate_of, method, similarity, input_file})
+     * with the dropped record's {@code input_position}, {@code source} and {@code published_date} taken from
+     * its normalised row, plus an internal {@code raw_excerpt} (its text's start) that the tables drop. The
+     * record is found by id and file; when one file holds the same id more than once (identical texts),
+     * the rows pair up in position order, so every duplicate keeps its own position.
+     */
+    public static Dataset<Row> duplicates(Dataset<Row> dedupDuplicates, Dataset<Row> normalized, int excerptChars) {
+        Dataset<Row> numbered = dedupDuplicates.withColumn("__n", row_number().over(
+                Window.partitionBy("article_id", "input_file").orderBy(col("duplicate_of"), col("method"))));
+        Dataset<Row> records = normalized.where(col("reject_reason").isNull())
+                .select(col("article_id").as("__id"), col("input_file").as("__file"), col("input_position"),
+                        col("source"), col("published_date"),
+                        col("text").substr(1, Math.max(excerptChars, 1)).as("raw_excerpt"))
+                .withColumn("__m", row_number().over(Window.partitionBy("__id", "__file").orderBy(col("input_position").desc())));
+        return numbered.join(records, numbered.col("article_id").equalTo(records.col("__id"))
+                        .and(numbered.col("input_file").equalTo(records.col("__file")))
+                        .and(numbered.col("__n").equalTo(records.col("__m"))), "left")
+                .select(col("article_id"), col("duplicate_of"), col("method"), col("similarity").cast(DataTypes.DoubleType),
+                        col("input_file"), col("input_position"), col("source"), col("published_date"), col("raw_excerpt"));
+    }
+
+    /** The columns of {@code rejected}, in order. */
+    public static final List<String> REJECTED_COLUMNS = List.of("input_file", "input_position", "article_id", "stage",
+            "reason", "raw_excerpt", "source", "published_date");
+
+    /** {@code rejected}: rows in the normalised schema with {@code reject_stage} and {@code reject_reason}. */
+    public static Dataset<Row> rejected(Dataset<Row> normalizedRejects) {
+        return normalizedRejects.select(col("input_file"), col("input_position"), col("article_id"),
+                col("reject_stage").as("stage"), col("reject_reason").as("reason"), col("raw_excerpt"), col("source"),
+                col("published_date"));
+    }
+
+    /**
+     * {@code dedup_index}: what deduplicating a later run against the articles of this output needs, one
+     * slim row per article: its id, text hash, canonical URL, source, date, size, duplicate count and where
+     * it came from, and a {@code signature} column (binary) reserved for the MinHash signature of near-dup
+     * detection (null until that stage writes it).
+     */
+    public static Dataset<Row> dedupIndex(Dataset<Row> articles) {
+        return articles.select(col("article_id"), col("text_sha256"), col("url"), col("source"), col("published_at"),
+                col("published_date"), col("char_count"), col("duplicate_count"), col("input_file"),
+                col("input_position"), lit(null).cast(DataTypes.BinaryType).as("signature"));
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
         usageHelpAutoWidth = true,
         description = "Reads news articles, normalises and deduplicates them, finds entity mentions and sentence"
                 + " sentiment, and writes Parquet tables (articles, mentions, entity_daily, rejected,"
-                + " duplicates, _run.json) under the output directory.")
+                + " duplicates, entity_pairs, source_daily, dedup_index, _run.json, report.html) under the output directory.")
 public final class CommandLine {
 
     @Option(names = "--input", paramLabel = "PATH",
@@ -35,6 +35,11 @@ public final class CommandLine {
 
     @Option(names = "--output", paramLabel = "DIR", description = "Output directory. Default: out.")
     private String output;
+
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "overwrite (rebuild every table) or incremental (add this run's articles, replacing only the"
+                    + " published_date partitions it touches). Default: overwrite.")
+    private String mode;
 
     @Option(names = "--conf", paramLabel = "FILE",
             description = "HOCON file layered over the defaults (repeatable, later files win).")
@@ -85,6 +90,12 @@ public final class CommandLine {
                 throw new InvalidSettingsException("--output: must not be empty");
             }
             flags.put("output.path", options.output);
+        }
+        if (options.mode != null) {
+            if (!List.of("overwrite", "incremental").contains(options.mode)) {
+                throw new InvalidSettingsException("--mode " + options.mode + ": must be overwrite or incremental");
+            }
+            flags.put("output.mode", options.mode);
         }
         ConfigLoader.Loaded loaded = ConfigLoader.load(options.confFiles, options.sets, flags);
         if (loaded.config().input().paths().isEmpty() && loaded.config().input().sources().isEmpty()) {

@@ -373,7 +373,11 @@ public final class ConfigLoader {
         }
 
         private JobConfig.Output output() {
-            return new JobConfig.Output(nonBlank("output.path"), intIn("output.max-files-per-table", 1, 10_000));
+            return new JobConfig.Output(nonBlank("output.path"),
+                    choice("output.mode", JobConfig.Mode.class, JobConfig.Mode.OVERWRITE),
+                    intIn("output.max-files-per-table", 1, 10_000), intIn("output.max-rows-per-file", 1000, 1_000_000_000),
+                    new JobConfig.Report(bool("output.report.enabled"), intIn("output.report.top-entities", 1, 200),
+                            intIn("output.report.timeline-entities", 1, 12)));
         }
 
         private JobConfig.SparkSettings spark() {

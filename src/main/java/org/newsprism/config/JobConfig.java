@@ -108,8 +108,22 @@ public record JobConfig(
     /** {@code newsprism.nlp.sentiment.thresholds.<lang>}: compound score limits of the labels. */
     public record Thresholds(double positive, double negative) implements Serializable {}
 
-    /** {@code newsprism.output}. */
-    public record Output(String path, int maxFilesPerTable) implements Serializable {}
+    /**
+     * {@code newsprism.output}: where the tables go, how a run changes them ({@code mode}), how they are
+     * cut into files, and what {@code report.html} shows.
+     */
+    public record Output(String path, Mode mode, int maxFilesPerTable, long maxRowsPerFile, Report report)
+            implements Serializable {}
+
+    /**
+     * {@code newsprism.output.mode}: {@code overwrite} rebuilds every table from this run's input;
+     * {@code incremental} adds this run's articles to the existing output, replacing only the
+     * {@code published_date} partitions it touches.
+     */
+    public enum Mode { OVERWRITE, INCREMENTAL }
+
+    /** {@code newsprism.output.report}: the entities {@code report.html} charts. */
+    public record Report(boolean enabled, int topEntities, int timelineEntities) implements Serializable {}
 
     /** {@code newsprism.spark}: session settings used when spark-submit did not provide them. */
     public record SparkSettings(String master, String appName, int shufflePartitions, Map<String, String> conf)

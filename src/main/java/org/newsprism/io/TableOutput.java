@@ -1,12 +1,23 @@
 package org.newsprism.io;
 
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -14,49 +25,138 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.newsprism.config.JobConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage "write": stages every table of a run under {@code <output>/_staging/<run-id>/} and only then
- * swaps them into place, so a failed run never leaves a half-written table where readers look.
- * Each table is sorted by its key columns (stable row order, good Parquet min/max statistics for
- * filters) and written as at most {@code output.max-files-per-table} files.
+ * swaps it into place, so a failed run never leaves a half-written table where readers look.
+ *
+ * <ul>
+ *   <li>{@link #write}: a whole table, sorted by its key columns (stable row order, Parquet min/max
+ *       statistics that let filters skip data), at most {@code output.max-files-per-table} files.</li>
+ *   <li>{@link #writePartitioned}: a table in Hive-style partitions ({@code published_date=2025-08-18/},
+ *       {@code published_date=__HIVE_DEFAULT_PARTITION__/} for rows without a date), one file per partition
+ *       (split at {@code output.max-rows-per-file} rows), rows sorted within it. Either the whole table, or
+ *       (incremental runs) only the partitions named: those replace their old versions, the others stay.</li>
+ *   <li>{@link #commit}: first writes a journal ({@code _staging/<run>/_COMMIT}) listing every table or
+ *       partition to swap, then for each moves the old version to {@code _trash/<run>/} and the staged one
+ *       into place, then deletes the trash and the staging area. Until the journal exists the previous
+ *       output is untouched; once it exists, {@link #recover} (called at the start of every run) finishes
+ *       the swap of a run that died during it. Each step is an atomic rename on HDFS and local disks.</li>
+ * </ul>
+ * Reads {@code output.path}, {@code output.max-files-per-table} and {@code output.max-rows-per-file}.
  */
 public final class TableOutput {
+    /** The directory name Spark, Hive and Arrow use for a null partition value. */
+    public static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+    private static final Logger LOG = LoggerFactory.getLogger(TableOutput.class);
+    private static final String JOURNAL = "_COMMIT";
+
     private final SparkSession spark;
     private final Path output;
     private final Path staging;
     private final int maxFiles;
-    private final List<String> staged = new ArrayList<>();
+    private final long maxRowsPerFile;
+    /** Output-relative paths to swap at commit (a table, a file, or a table's partition directory). */
+    private final List<String> swaps = new ArrayList<>();
 
-    public TableOutput(SparkSession spark, String outputDir, String runId, int maxFiles) {
+    public TableOutput(SparkSession spark, JobConfig.Output config, String runId) {
+        this(spark, config.path(), runId, config.maxFilesPerTable(), config.maxRowsPerFile());
+    }
+
+    public TableOutput(SparkSession spark, String outputDir, String runId, int maxFiles, long maxRowsPerFile) {
         this.spark = spark;
         this.output = new Path(outputDir);
         this.staging = new Path(new Path(output, "_staging"), runId);
         this.maxFiles = maxFiles;
+        this.maxRowsPerFile = maxRowsPerFile;
     }
 
-    /** Writes a table to the staging area, rows ordered by {@code sortColumns}. */
-    public void write(String table, Dataset<Row> rows, String... sortColumns) {
-        Column[] order = Arrays.stream(sortColumns).map(c -> rows.col(c).asc_nulls_first()).toArray(Column[]::new);
-        rows.orderBy(order)
-                .coalesce(maxFiles)
-                .write()
+    /**
+     * Writes a whole table to the staging area, rows ordered by {@code sortColumns}, in as few files as
+     * {@code output.max-rows-per-file} allows (one for a small table), at most {@code max-files-per-table}.
+     *
+     * @return the number of rows written
+     */
+    public long write(String table, Dataset<Row> rows, String... sortColumns) {
+        long count = rows.count();
+        int files = (int) Math.max(1, Math.min(maxFiles, (count + maxRowsPerFile - 1) / maxRowsPerFile));
+        // One file: a single sorted task, without the sampling job of a global sort.
+        Dataset<Row> sorted = files == 1
+                ? rows.coalesce(1).sortWithinPartitions(order(rows, sortColumns))
+                : rows.orderBy(order(rows, sortColumns)).coalesce(files);
+        sorted.write()
                 .mode(SaveMode.Overwrite)
                 .option("compression", "zstd")
+                .option("maxRecordsPerFile", maxRowsPerFile)
                 .parquet(new Path(staging, table).toString());
-        staged.add(table);
+        swaps.add(table);
+        return count;
     }
 
-    /** Writes a small text file (e.g. _run.json) to the staging area. */
+    /**
+     * Writes a table partitioned by the date column {@code partitionColumn} to the staging area.
+     *
+     * @param replace {@code null} to write (and later swap) the whole table; otherwise the directory names
+     *     ({@link #partitionDir}) of the partitions this run replaces: {@code rows} must hold exactly their
+     *     new content, and a named partition without rows is removed at commit
+     */
+    public void writePartitioned(String table, Dataset<Row> rows, String partitionColumn, Set<String> replace,
+            String... sortColumns) {
+        Path staged = new Path(staging, table);
+        String[] within = new String[sortColumns.length + 1];
+        within[0] = partitionColumn;
+        System.arraycopy(sortColumns, 0, within, 1, sortColumns.length);
+        rows.repartition(col(partitionColumn))
+                .sortWithinPartitions(order(rows, within))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .partitionBy(partitionColumn)
+                .option("compression", "zstd")
+                .option("maxRecordsPerFile", maxRowsPerFile)
+                .parquet(staged.toString());
+        Set<String> dirs = replace == null ? null : new TreeSet<>(replace);
+        try {
+            FileSystem fs = fs();
+            boolean empty = partitions(fs, staged).isEmpty()
+                    && (dirs == null || dirs.containsAll(partitions(fs, path(table))));
+            if (empty) {
+                // A table needs at least one data file, or no engine can read its schema: one empty file in the
+                // null partition keeps it readable (0 rows).
+                String dir = partitionColumn + "=" + NULL_PARTITION;
+                rows.drop(partitionColumn).limit(0).coalesce(1).write().mode(SaveMode.Overwrite)
+                        .option("compression", "zstd").parquet(new Path(staged, dir).toString());
+                if (dirs != null) {
+                    dirs.add(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the staged table " + table, e);
+        }
+        if (dirs == null) {
+            swaps.add(table);
+        } else {
+            dirs.forEach(dir -> swaps.add(table + "/" + dir));
+        }
+    }
+
+    /** The partition directory name of a date value: {@code published_date=2025-08-18}, or the null partition. */
+    public static String partitionDir(String column, Object value) {
+        return column + "=" + (value == null ? NULL_PARTITION : value.toString());
+    }
+
+    /** Writes a small text file (e.g. _run.json, report.html) to the staging area. */
     public void writeFile(String name, String content) {
         Path file = new Path(staging, name);
-        try (FileSystem fs = FileSystem.newInstance(file.toUri(), spark.sparkContext().hadoopConfiguration());
+        try (FileSystem fs = FileSystem.newInstance(file.toUri(), hadoop());
                 OutputStream out = createWithoutChecksum(fs, file)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name, e);
         }
-        staged.add(name);
+        swaps.add(name);
     }
 
     /** Local file systems would add a hidden .crc file next to it; readers of _run.json need none. */
@@ -66,25 +166,28 @@ public final class TableOutput {
     }
 
     /**
-     * Moves every staged table and file into the output directory, replacing the previous run's version
-     * of each. Earlier outputs are first moved aside and deleted only after all moves succeeded.
+     * Swaps every staged table, partition and file into the output directory, replacing the previous
+     * version of each (see the class comment for the journal that makes this safe against a crash).
      */
     public void commit() {
+        commit(Integer.MAX_VALUE);
+    }
+
+    /** Commits, stopping after {@code limit} swaps (tests play a crash half-way with it). */
+    void commit(int limit) {
         try {
             FileSystem fs = fs();
-            Path trash = new Path(new Path(output, "_trash"), staging.getName());
-            for (String name : staged) {
-                Path target = new Path(output, name);
-                if (fs.exists(target)) {
-                    fs.mkdirs(trash);
-                    rename(fs, target, new Path(trash, name));
-                }
-                rename(fs, new Path(staging, name), target);
+            ObjectNode journal = new ObjectMapper().createObjectNode();
+            ArrayNode ops = journal.putArray("swaps");
+            for (String swap : swaps) {
+                ops.addObject().put("path", swap).put("staged", fs.exists(new Path(staging, swap)));
             }
-            fs.delete(trash, true);
-            fs.delete(staging, true);
-            deleteIfEmpty(fs, new Path(output, "_staging"));
-            deleteIfEmpty(fs, new Path(output, "_trash"));
+            Path temporary = new Path(staging, JOURNAL + ".tmp");
+            try (OutputStream out = createWithoutChecksum(fs, temporary)) {
+                out.write(journal.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            rename(fs, temporary, new Path(staging, JOURNAL));
+            apply(fs, output, staging.getName(), journal, limit);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the output to " + output, e);
         }
@@ -93,14 +196,125 @@ public final class TableOutput {
     /** Removes what this run staged (after a failure), leaving the previous output untouched. */
     public void abort() {
         try {
-            fs().delete(staging, true);
+            FileSystem fs = fs();
+            if (!fs.exists(new Path(staging, JOURNAL))) {
+                fs.delete(staging, true);
+                deleteIfEmpty(fs, staging.getParent());
+            }
         } catch (IOException e) {
-            // best effort: the staging area of a failed run is harmless and overwritten by the next run
+            // best effort: the staging area of a failed run is harmless and removed by the next run
         }
+    }
+
+    /**
+     * Brings an output directory to a consistent state before a run: finishes the swap of a run that died
+     * after writing its commit journal, and deletes the staging areas of runs that died before it. Only
+     * one run may write to an output directory at a time.
+     *
+     * @return the run ids whose commits were finished
+     */
+    public static List<String> recover(Configuration hadoop, String outputDir) {
+        Path output = new Path(outputDir);
+        Path stagingRoot = new Path(output, "_staging");
+        List<String> finished = new ArrayList<>();
+        try {
+            FileSystem fs = output.getFileSystem(hadoop);
+            if (fs.exists(stagingRoot)) {
+                FileStatus[] runs = fs.listStatus(stagingRoot);
+                Arrays.sort(runs);
+                for (FileStatus run : runs) {
+                    Path journal = new Path(run.getPath(), JOURNAL);
+                    if (fs.exists(journal)) {
+                        JsonNode ops;
+                        try (InputStream in = fs.open(journal)) {
+                            ops = new ObjectMapper().readTree(in);
+                        }
+                        LOG.warn("finishing the interrupted commit of run {} in {}", run.getPath().getName(), output);
+                        apply(fs, output, run.getPath().getName(), ops, Integer.MAX_VALUE);
+                        finished.add(run.getPath().getName());
+                    } else {
+                        LOG.warn("removing the staging area of failed run {} in {}", run.getPath().getName(), output);
+                        fs.delete(run.getPath(), true);
+                    }
+                }
+                deleteIfEmpty(fs, stagingRoot);
+            }
+            Path trashRoot = new Path(output, "_trash");
+            if (fs.exists(trashRoot)) {
+                fs.delete(trashRoot, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot recover the output directory " + output, e);
+        }
+        return finished;
+    }
+
+    /**
+     * Applies the first {@code limit} swaps of a journal (all of them in normal use; tests stop early to
+     * play a crash), then, when all are done, removes trash and staging. Each swap can be applied again:
+     * one whose staged version is gone is complete.
+     */
+    static void apply(FileSystem fs, Path output, String runId, JsonNode journal, int limit) throws IOException {
+        Path staging = new Path(new Path(output, "_staging"), runId);
+        Path trash = new Path(new Path(output, "_trash"), runId);
+        int done = 0;
+        for (JsonNode op : journal.get("swaps")) {
+            if (done++ == limit) {
+                return;
+            }
+            String swap = op.get("path").asText();
+            Path staged = new Path(staging, swap);
+            Path target = new Path(output, swap);
+            boolean hasStaged = op.get("staged").asBoolean();
+            if (hasStaged && !fs.exists(staged)) {
+                continue;
+            }
+            if (fs.exists(target)) {
+                Path aside = new Path(trash, swap);
+                fs.mkdirs(aside.getParent());
+                rename(fs, target, aside);
+            }
+            if (hasStaged) {
+                fs.mkdirs(target.getParent());
+                rename(fs, staged, target);
+            }
+        }
+        fs.delete(trash, true);
+        fs.delete(staging, true);
+        deleteIfEmpty(fs, new Path(output, "_staging"));
+        deleteIfEmpty(fs, new Path(output, "_trash"));
+    }
+
+    /**
+     * A directory inside this run's staging area for Spark checkpoints: on the output's file system (so
+     * every executor reaches it), and deleted with the staging area.
+     */
+    public String checkpointDir() {
+        return new Path(staging, "_checkpoint").toString();
     }
 
     public Path path(String table) {
         return new Path(output, table);
+    }
+
+    /** The partition directory names ({@code column=value}) directly under a table directory. */
+    public static List<String> partitions(FileSystem fs, Path table) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (!fs.exists(table)) {
+            return names;
+        }
+        for (FileStatus status : fs.listStatus(table)) {
+            String name = status.getPath().getName();
+            if (status.isDirectory() && name.contains("=") && !name.startsWith("_") && !name.startsWith(".")) {
+                names.add(name);
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static Column[] order(Dataset<Row> rows, String... columns) {
+        return Arrays.stream(columns).map(c -> rows.col(c).asc_nulls_first()).toArray(Column[]::new);
     }
 
     private static void rename(FileSystem fs, Path from, Path to) throws IOException {
@@ -115,7 +329,11 @@ public final class TableOutput {
         }
     }
 
+    private Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+
     private FileSystem fs() throws IOException {
-        return output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        return output.getFileSystem(hadoop());
     }
 }

@@ -28,9 +28,20 @@ class CommandLineTest {
     void helpPrintsEveryFlag() {
         CommandLine.Parsed parsed = CommandLine.parse("--help");
         assertTrue(parsed.helpRequested());
-        for (String flag : List.of("--input", "--format", "--output", "--conf", "--set", "--help")) {
+        for (String flag : List.of("--input", "--format", "--output", "--mode", "--conf", "--set", "--help")) {
             assertTrue(parsed.usage().contains(flag), flag);
         }
+    }
+
+    @Test
+    void modeFlagSetsTheOutputMode() {
+        assertEquals(JobConfig.Mode.OVERWRITE, CommandLine.parse("--input", "x").settings().config().output().mode());
+        assertEquals(JobConfig.Mode.INCREMENTAL,
+                CommandLine.parse("--input", "x", "--mode", "incremental").settings().config().output().mode());
+        assertEquals(JobConfig.Mode.INCREMENTAL,
+                CommandLine.parse("--input", "x", "--set", "output.mode=incremental").settings().config().output().mode());
+        assertEquals("--mode append: must be overwrite or incremental", failure("--input", "x", "--mode", "append"));
+        assertEquals("--mode : must be overwrite or incremental", failure("--input", "x", "--mode", ""));
     }
 
     @Test

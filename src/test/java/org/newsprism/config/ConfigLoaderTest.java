@@ -78,6 +78,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void outputModeAndReportSettingsAreValidated() {
+        JobConfig.Output output = ConfigLoader.defaults().config().output();
+        assertEquals(JobConfig.Mode.OVERWRITE, output.mode());
+        assertEquals(1_000_000L, output.maxRowsPerFile());
+        assertTrue(output.report().enabled());
+        assertEquals("invalid setting output.mode = Incremental: must be one of overwrite, incremental",
+                failure(sets("output.mode", "Incremental")));
+        assertEquals("invalid setting output.report.timeline-entities = 0: must be between 1 and 12",
+                failure(sets("output.report.timeline-entities", "0")));
+        assertEquals("invalid setting output.max-rows-per-file = 10: must be between 1000 and 1000000000",
+                failure(sets("output.max-rows-per-file", "10")));
+    }
+
+    @Test
     void wrongTypeNamesKeyValueAndRule() {
         String message = failure(sets("dedup.exact.enabled", "maybe"));
         assertEquals("invalid setting dedup.exact.enabled = \"maybe\": must be true or false", message);

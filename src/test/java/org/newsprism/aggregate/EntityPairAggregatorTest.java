@@ -1,0 +1,76 @@
+package org.newsprism.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.newsprism.SharedSpark;
+
+class EntityPairAggregatorTest {
+    private static final StructType MENTIONS = new StructType()
+            .add("article_id", DataTypes.StringType)
+            .add("entity_id", DataTypes.StringType)
+            .add("entity_name", DataTypes.StringType)
+            .add("entity_type", DataTypes.StringType)
+            .add("sentence_index", DataTypes.IntegerType)
+            .add("published_date", DataTypes.DateType);
+
+    private static Row mention(String article, String entity, int sentence, String date) {
+        return RowFactory.create(article, entity, "<" + entity + ">", "PER", sentence, date == null ? null : Date.valueOf(date));
+    }
+
+    @Test
+    void countsArticlesAndSentencesPerDayAndOrderedPair() {
+        Dataset<Row> mentions = SharedSpark.session().createDataFrame(List.of(
+                // x: putin and trump share sentence 0 (putin twice), putin and kyiv sentence 1
+                mention("x", "vladimir-putin", 0, "2025-08-18"),
+                mention("x", "donald-trump", 0, "2025-08-18"),
+                mention("x", "vladimir-putin", 0, "2025-08-18"),
+                mention("x", "vladimir-putin", 1, "2025-08-18"),
+                mention("x", "kyiv", 1, "2025-08-18"),
+                // y: trump and putin, different sentences, same day
+                mention("y", "vladimir-putin", 0, "2025-08-18"),
+                mention("y", "donald-trump", 2, "2025-08-18"),
+                // z: undated, one entity only: no pair
+                mention("z", "kyiv", 0, null),
+                // w: undated pair
+                mention("w", "kyiv", 0, null),
+                mention("w", "alaska", 3, null)), MENTIONS);
+        Map<String, Row> pairs = new TreeMap<>();
+        for (Row r : EntityPairAggregator.aggregate(mentions).collectAsList()) {
+            pairs.put(r.getAs("published_date") + " " + r.getAs("entity_a") + "+" + r.getAs("entity_b"), r);
+        }
+        assertEquals(List.of("2025-08-18 donald-trump+kyiv", "2025-08-18 donald-trump+vladimir-putin",
+                "2025-08-18 kyiv+vladimir-putin", "null alaska+kyiv"), List.copyOf(pairs.keySet()));
+        Row trumpPutin = pairs.get("2025-08-18 donald-trump+vladimir-putin");
+        assertEquals(2L, trumpPutin.<Long>getAs("articles"));
+        assertEquals(1L, trumpPutin.<Long>getAs("sentences"), "only x names both in one sentence");
+        assertEquals("<donald-trump>", trumpPutin.getAs("entity_a_name"));
+        assertEquals("<vladimir-putin>", trumpPutin.getAs("entity_b_name"));
+        assertEquals(0L, pairs.get("2025-08-18 donald-trump+kyiv").<Long>getAs("sentences"));
+        Row undated = pairs.get("null alaska+kyiv");
+        assertNull(undated.getAs("published_date"));
+        assertEquals(1L, undated.<Long>getAs("articles"));
+        for (Row r : pairs.values()) {
+            assertTrue(r.<String>getAs("entity_a").compareTo(r.getAs("entity_b")) < 0, "stable order a < b");
+        }
+        // Each article with k distinct entities gives k(k-1)/2 pairs: x 3, y 1, w 1.
+        assertEquals(5L, pairs.values().stream().mapToLong(r -> r.<Long>getAs("articles")).sum());
+    }
+
+    @Test
+    void noMentionsGiveNoPairs() {
+        Dataset<Row> none = SharedSpark.session().createDataFrame(List.of(), MENTIONS);
+        assertEquals(0, EntityPairAggregator.aggregate(none).count());
+    }
+}

@@ -1,0 +1,208 @@
+package org.newsprism.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsprism.SharedSpark;
+
+class TableOutputTest {
+    private static final StructType SCHEMA = new StructType()
+            .add("id", DataTypes.StringType)
+            .add("entity", DataTypes.StringType)
+            .add("published_date", DataTypes.DateType);
+    private final SparkSession spark = SharedSpark.session();
+
+    private Dataset<Row> rows(Object[]... rows) {
+        List<Row> list = new ArrayList<>();
+        for (Object[] r : rows) {
+            list.add(RowFactory.create(r[0], r[1], r[2] == null ? null : Date.valueOf((String) r[2])));
+        }
+        return spark.createDataFrame(list, SCHEMA);
+    }
+
+    private static Object[] row(String id, String entity, String date) {
+        return new Object[] {id, entity, date};
+    }
+
+    private TableOutput output(Path dir, String run) {
+        return new TableOutput(spark, dir.toString(), run, 8, 1000);
+    }
+
+    /** Every data file under a table, relative to it, with its contents' rows: the state a reader sees. */
+    private static Map<String, Long> files(Path table) throws IOException {
+        try (Stream<Path> paths = Files.walk(table)) {
+            return paths.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .collect(Collectors.toMap(p -> table.relativize(p).toString(), p -> p.toFile().length(),
+                            (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    private List<String> content(Path table) {
+        return Tables.read(spark, table.toString()).collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
+    void partitionsAreOneSortedFilePerDateWithTheNullPartitionForRowsWithoutDate(@TempDir Path dir) throws Exception {
+        TableOutput out = output(dir, "r1");
+        out.writePartitioned("t", rows(row("3", "putin", "2025-08-18"), row("1", "trump", "2025-08-18"),
+                row("2", "merz", "2025-08-18"), row("4", "kyiv", "2025-08-19"), row("5", "x", null)),
+                "published_date", null, "entity", "id");
+        out.commit();
+
+        Path table = dir.resolve("t");
+        assertEquals(List.of("published_date=2025-08-18", "published_date=2025-08-19",
+                "published_date=" + TableOutput.NULL_PARTITION), TableOutput.partitions(
+                        org.apache.hadoop.fs.FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()),
+                        new org.apache.hadoop.fs.Path(table.toString())));
+        Map<String, Long> files = files(table);
+        assertEquals(3, files.size(), files.toString());
+        assertFalse(Files.exists(dir.resolve("_staging")));
+        assertFalse(Files.exists(dir.resolve("_trash")));
+
+        Dataset<Row> back = Tables.read(spark, table.toString());
+        assertEquals(DataTypes.DateType, back.schema().apply("published_date").dataType());
+        assertEquals(1, back.where("published_date is null").count());
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+            String day = table.resolve("published_date=2025-08-18") + "/*.parquet";
+            List<String> entities = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT entity FROM read_parquet('" + day + "', hive_partitioning=false)")) {
+                while (rs.next()) {
+                    entities.add(rs.getString(1));
+                }
+            }
+            assertEquals(List.of("merz", "putin", "trump"), entities, "rows sorted by entity within the file");
+            try (ResultSet rs = st.executeQuery("SELECT typeof(published_date), count(*) FILTER (WHERE published_date IS NULL),"
+                    + " count(*) FROM read_parquet('" + table + "/**/*.parquet', hive_partitioning=true) GROUP BY 1")) {
+                assertTrue(rs.next());
+                assertEquals("DATE", rs.getString(1));
+                assertEquals(1, rs.getLong(2));
+                assertEquals(5, rs.getLong(3));
+            }
+        }
+    }
+
+    @Test
+    void replacingPartitionsLeavesTheOthersUntouchedAndRemovesEmptiedOnes(@TempDir Path dir) throws Exception {
+        TableOutput first = output(dir, "r1");
+        first.writePartitioned("t", rows(row("1", "a", "2025-08-17"), row("2", "b", "2025-08-18"), row("3", "c", "2025-08-19")),
+                "published_date", null, "id");
+        first.commit();
+        Path table = dir.resolve("t");
+        String untouched = files(table).keySet().stream().filter(f -> f.contains("2025-08-17")).findFirst().orElseThrow();
+
+        TableOutput second = output(dir, "r2");
+        second.writePartitioned("t", rows(row("2", "b2", "2025-08-18"), row("9", "z", "2025-08-20")), "published_date",
+                Set.of("published_date=2025-08-18", "published_date=2025-08-19", "published_date=2025-08-20"), "id");
+        second.commit();
+
+        assertTrue(files(table).containsKey(untouched), "the 2025-08-17 file was not rewritten");
+        assertEquals(List.of("[1,a,2025-08-17]", "[2,b2,2025-08-18]", "[9,z,2025-08-20]"), content(table));
+        assertFalse(Files.exists(table.resolve("published_date=2025-08-19")));
+    }
+
+    @Test
+    void aFailedRunLeavesThePreviousOutputAsItWas(@TempDir Path dir) throws Exception {
+        TableOutput first = output(dir, "r1");
+        first.writePartitioned("t", rows(row("1", "a", "2025-08-17")), "published_date", null, "id");
+        first.write("u", rows(row("1", "a", null)), "id");
+        first.commit();
+        Map<String, Long> before = files(dir);
+
+        TableOutput failed = output(dir, "r2");
+        failed.writePartitioned("t", rows(row("2", "b", "2025-08-18")), "published_date", null, "id");
+        failed.write("u", rows(row("2", "b", null)), "id");
+        assertEquals(before, outsideStaging(dir), "staging does not touch the output");
+        failed.abort();
+        assertEquals(before, files(dir));
+        assertFalse(Files.exists(dir.resolve("_staging")));
+    }
+
+    private static Map<String, Long> outsideStaging(Path dir) throws IOException {
+        Map<String, Long> all = files(dir);
+        all.keySet().removeIf(k -> k.startsWith("_staging"));
+        return all;
+    }
+
+    @Test
+    void aCommitCutShortIsFinishedByTheNextRunsRecovery(@TempDir Path dir) throws Exception {
+        TableOutput first = output(dir, "r1");
+        first.writePartitioned("t", rows(row("1", "a", "2025-08-17"), row("2", "b", "2025-08-18")), "published_date", null, "id");
+        first.write("u", rows(row("1", "old", null)), "id");
+        first.commit();
+
+        TableOutput second = output(dir, "r2");
+        second.writePartitioned("t", rows(row("3", "c", "2025-08-18"), row("4", "d", "2025-08-19")), "published_date",
+                Set.of("published_date=2025-08-18", "published_date=2025-08-19"), "id");
+        second.write("u", rows(row("1", "new", null)), "id");
+        second.writeFile("_run.json", "{\"run\": 2}\n");
+        second.commit(1); // the process dies after the first swap
+
+        assertTrue(Files.exists(dir.resolve("_staging/r2/_COMMIT")));
+        // A staging area without a journal belongs to a run that died before its commit: it is dropped.
+        TableOutput abandoned = output(dir, "r0");
+        abandoned.write("u", rows(row("x", "abandoned", null)), "id");
+
+        assertEquals(List.of("r2"), TableOutput.recover(spark.sparkContext().hadoopConfiguration(), dir.toString()));
+        assertEquals(List.of("[1,a,2025-08-17]", "[3,c,2025-08-18]", "[4,d,2025-08-19]"), content(dir.resolve("t")));
+        assertEquals(List.of("[1,new,null]"), content(dir.resolve("u")));
+        assertEquals("{\"run\": 2}\n", Files.readString(dir.resolve("_run.json")));
+        assertFalse(Files.exists(dir.resolve("_staging")));
+        assertFalse(Files.exists(dir.resolve("_trash")));
+        assertEquals(List.of(), TableOutput.recover(spark.sparkContext().hadoopConfiguration(), dir.toString()),
+                "recovery is idempotent");
+    }
+
+    @Test
+    void anEmptyPartitionedTableStaysReadable(@TempDir Path dir) throws SQLException {
+        TableOutput out = output(dir, "r1");
+        out.writePartitioned("t", rows(), "published_date", null, "id");
+        out.commit();
+        Dataset<Row> back = Tables.read(spark, dir.resolve("t").toString());
+        assertEquals(0, back.count());
+        assertEquals(List.of("id", "entity", "published_date"), List.of(back.columns()));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + dir.resolve("t") + "/**/*.parquet')")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1));
+        }
+    }
+
+    @Test
+    void aTableIsWrittenAsFewFilesAsTheRowLimitAllows(@TempDir Path dir) throws IOException {
+        List<Object[]> many = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            many.add(row(String.format("%05d", i), "e", null));
+        }
+        TableOutput out = output(dir, "r1");
+        assertEquals(2500, out.write("big", rows(many.toArray(Object[][]::new)), "id"));
+        assertEquals(1, out.write("small", rows(row("1", "a", null)), "id"));
+        out.commit();
+        assertEquals(3, files(dir.resolve("big")).size(), "2500 rows at 1000 per file");
+        assertEquals(1, files(dir.resolve("small")).size());
+    }
+}

@@ -221,6 +221,8 @@ public final class Job {
                     output.writeFile("report.html", HtmlReport.render(data));
                     return null;
                 });
+            } else {
+                output.remove("report.html");
             }
             output.commit();
             return report;
@@ -270,9 +272,8 @@ public final class Job {
         Dataset<Row> recounted = index.join(counts, index.col("article_id").equalTo(counts.col("duplicate_of")), "left")
                 .where(coalesce(col("__n"), lit(0L)).notEqual(col("duplicate_count").cast(DataTypes.LongType)))
                 .select(col(date));
-        Dataset<Row> newArticles = OutputTables.articles(annotated);
         List<java.sql.Date> dates = new ArrayList<>();
-        for (Row r : newArticles.select(col(date)).union(replaced.select(col(date))).union(recounted).distinct()
+        for (Row r : OutputTables.articles(annotated).select(col(date)).union(replaced.select(col(date))).union(recounted).distinct()
                 .collectAsList()) {
             dates.add(r.isNullAt(0) ? null : r.getDate(0));
         }
@@ -283,25 +284,29 @@ public final class Job {
         Column inTouched = coalesce(col(date).isin(dated), lit(false)).or(col(date).isNull().and(lit(nullTouched)));
 
         Dataset<Row> gone = replaced.select(col("article_id").as("__gone"));
-        java.util.function.BiFunction<String, Dataset<Row>, Dataset<Row>[]> mergeTable = (name, fresh) -> {
-            Dataset<Row> earlier = prior.table(name);
-            Dataset<Row> rewritten = earlier.where(inTouched)
-                    .join(gone, earlier.col("article_id").equalTo(gone.col("__gone")), "left_anti")
-                    .unionByName(fresh, true);
-            @SuppressWarnings("unchecked")
-            Dataset<Row>[] pair = new Dataset[] {earlier.where(inTouched.unary_$bang()).unionByName(rewritten, true), rewritten};
-            return pair;
-        };
-        Dataset<Row>[] articles = mergeTable.apply("articles", newArticles);
-        Dataset<Row> articlesOut = withDuplicateCounts(articles[1], duplicates);
-        Dataset<Row> allArticles = cache(cached, articles[0].where(inTouched.unary_$bang())
-                .unionByName(articlesOut, true));
-        Dataset<Row>[] sentences = mergeTable.apply("sentences", OutputTables.sentences(annotated));
-        Dataset<Row>[] mentions = mergeTable.apply("mentions", OutputTables.mentions(annotated));
-        Dataset<Row> allMentions = cache(cached, mentions[0]);
-        return new Tables(allArticles, sentences[0], allMentions, duplicates, rejected,
-                articlesOut.select(columns(List.of(newArticles.columns()))),
-                sentences[1], mentions[1], touched);
+        Merged articles = mergeTable(prior, "articles", OutputTables.articles(annotated), inTouched, gone,
+                rows -> withDuplicateCounts(rows, duplicates));
+        Merged sentences = mergeTable(prior, "sentences", OutputTables.sentences(annotated), inTouched, gone,
+                rows -> rows);
+        Merged mentions = mergeTable(prior, "mentions", OutputTables.mentions(annotated), inTouched, gone, rows -> rows);
+        return new Tables(cache(cached, articles.all()), sentences.all(), cache(cached, mentions.all()), duplicates,
+                rejected, articles.touched(), sentences.touched(), mentions.touched(), touched);
+    }
+
+    /** A partitioned table after a merge: the whole table, and the rows of its touched partitions. */
+    private record Merged(Dataset<Row> all, Dataset<Row> touched) {}
+
+    /**
+     * The touched partitions of an earlier table become its earlier rows there, less the replaced articles
+     * ({@code gone}), plus this run's rows ({@code fresh}), then {@code finish}ed; the others stay as they are.
+     */
+    private static Merged mergeTable(PriorOutput prior, String name, Dataset<Row> fresh, Column inTouched,
+            Dataset<Row> gone, java.util.function.UnaryOperator<Dataset<Row>> finish) {
+        Dataset<Row> earlier = prior.table(name);
+        Dataset<Row> touched = finish.apply(earlier.where(inTouched)
+                .join(gone, earlier.col("article_id").equalTo(gone.col("__gone")), "left_anti")
+                .unionByName(fresh, true));
+        return new Merged(earlier.where(inTouched.unary_$bang()).unionByName(touched, true), touched);
     }
 
     /** Sets {@code duplicate_count} to the number of duplicates rows that point at each article. */

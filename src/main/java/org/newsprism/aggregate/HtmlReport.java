@@ -126,11 +126,14 @@ public final class HtmlReport {
         int axis = 320;
         int shareX = LABEL_WIDTH + axis + 40;
         int shareWidth = 200;
-        int height = entities.size() * rowHeight + 30;
+        int top = 20;
+        int height = entities.size() * rowHeight + top + 30;
         svgOpen(h, shareX + shareWidth + 10, height, "Sentiment of the top entities' mentions");
         double zero = LABEL_WIDTH + axis / 2.0;
-        h.append("<line x1=\"").append(fmt(zero)).append("\" y1=\"0\" x2=\"").append(fmt(zero)).append("\" y2=\"")
-                .append(height - 20).append("\" stroke=\"#bbb\"/>");
+        h.append("<text x=\"").append(fmt(zero)).append("\" y=\"12\" text-anchor=\"middle\">mean ± 1 sd</text>")
+                .append("<text x=\"").append(shareX).append("\" y=\"12\">positive · neutral · negative</text>")
+                .append("<line x1=\"").append(fmt(zero)).append("\" y1=\"").append(top).append("\" x2=\"")
+                .append(fmt(zero)).append("\" y2=\"").append(height - 20).append("\" stroke=\"#bbb\"/>");
         for (double tick : new double[] {-1, -0.5, 0, 0.5, 1}) {
             double x = LABEL_WIDTH + (tick + 1) / 2 * axis;
             h.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(height - 5)
@@ -139,7 +142,7 @@ public final class HtmlReport {
         h.append("\n");
         for (int i = 0; i < entities.size(); i++) {
             ReportData.EntityStat e = entities.get(i);
-            int y = 5 + i * rowHeight;
+            int y = top + 5 + i * rowHeight;
             double mean = clamp(e.sentimentMean());
             double low = clamp(e.sentimentMean() - e.sentimentStddev());
             double high = clamp(e.sentimentMean() + e.sentimentStddev());

@@ -159,6 +159,11 @@ public final class TableOutput {
         swaps.add(name);
     }
 
+    /** Removes a table or file of earlier runs at commit (one this run does not write). */
+    public void remove(String name) {
+        swaps.add(name);
+    }
+
     /** Local file systems would add a hidden .crc file next to it; readers of _run.json need none. */
     private static OutputStream createWithoutChecksum(FileSystem fs, Path file) throws IOException {
         fs.setWriteChecksum(false);

@@ -178,6 +178,20 @@ class TableOutputTest {
     }
 
     @Test
+    void aNameThisRunDoesNotWriteIsRemovedAtCommit(@TempDir Path dir) throws IOException {
+        TableOutput first = output(dir, "r1");
+        first.writeFile("report.html", "<p>old</p>");
+        first.commit();
+        TableOutput second = output(dir, "r2");
+        second.remove("report.html");
+        second.remove("never-written");
+        second.commit();
+        assertFalse(Files.exists(dir.resolve("report.html")));
+        assertFalse(Files.exists(dir.resolve("_trash")));
+        assertFalse(Files.exists(dir.resolve("_staging")));
+    }
+
+    @Test
     void anEmptyPartitionedTableStaysReadable(@TempDir Path dir) throws SQLException {
         TableOutput out = output(dir, "r1");
         out.writePartitioned("t", rows(), "published_date", null, "id");

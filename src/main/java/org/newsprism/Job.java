@@ -28,6 +28,7 @@ import org.newsprism.config.InvalidSettingsException;
 import org.newsprism.config.JobConfig;
 import org.newsprism.dedup.DedupResult;
 import org.newsprism.dedup.ExactDeduplicator;
+import org.newsprism.dedup.NearDeduplicator;
 import org.newsprism.io.ArticleReader;
 import org.newsprism.io.InputFile;
 import org.newsprism.io.InputFiles;
@@ -120,7 +121,8 @@ public final class Job {
         // Data files (patterns, catalogue, lexicons) load before any data is read.
         NormalizeStage normalize = new NormalizeStage(config, started);
         AnnotateStage annotate = timed(timings, "prepare_nlp", () -> new AnnotateStage(spark, config));
-        ExactDeduplicator dedup = new ExactDeduplicator(config.dedup());
+        ExactDeduplicator exactDedup = new ExactDeduplicator(config.dedup());
+        NearDeduplicator nearDedup = new NearDeduplicator(config.dedup());
         TableOutput output = new TableOutput(spark, config.output().path(), runId, config.output().maxFilesPerTable());
 
         Dataset<Row> normalized = null;
@@ -132,10 +134,13 @@ public final class Job {
             Dataset<Row> n = normalized;
             long records = timed(timings, "read_normalize", n::count);
 
-            DedupResult deduped = dedup.apply(normalized.where(col("reject_reason").isNull()));
-            kept = deduped.kept().persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> k = kept;
-            timed(timings, "dedup", k::count);
+            Dataset<Row> candidates = normalized.where(col("reject_reason").isNull());
+            DedupResult deduped = timed(timings, "dedup", () -> {
+                DedupResult result = nearDedup.apply(exactDedup.apply(candidates));
+                result.kept().persist(StorageLevel.MEMORY_AND_DISK()).count();
+                return result;
+            });
+            kept = deduped.kept();
 
             annotated = annotate.apply(kept).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> a = annotated;

@@ -245,7 +245,29 @@ public final class ConfigLoader {
         }
 
         private JobConfig.Dedup dedup() {
-            return new JobConfig.Dedup(bool("dedup.exact.enabled"));
+            List<String> trackingParams = strings("dedup.url.tracking-params");
+            for (String name : trackingParams) {
+                if (!name.matches("[^*=&#\\s]+\\*?")) {
+                    problem("dedup.url.tracking-params", name,
+                            "must be parameter names without spaces, '=', '&' or '#' (a trailing * matches any suffix)");
+                }
+            }
+            int hashes = intIn("dedup.near.hashes", 1, 1024);
+            int bands = intIn("dedup.near.bands", 1, 1024);
+            int rows = intIn("dedup.near.rows", 1, 1024);
+            if ((long) bands * rows > hashes) {
+                problem("dedup.near.bands", String.valueOf(bands),
+                        "times dedup.near.rows (" + rows + ") must not exceed dedup.near.hashes (" + hashes + ")");
+            }
+            double threshold = doubleIn("dedup.near.threshold", 0, 1);
+            if (threshold == 0) {
+                problem("dedup.near.threshold", "0", "must be above 0 (0 would make every candidate a duplicate)");
+            }
+            return new JobConfig.Dedup(bool("dedup.exact.enabled"),
+                    new JobConfig.UrlDedup(bool("dedup.url.enabled"), trackingParams),
+                    new JobConfig.NearDedup(bool("dedup.near.enabled"), intIn("dedup.near.shingle-size", 1, 50),
+                            hashes, bands, rows, threshold, longValue("dedup.near.seed"),
+                            intIn("dedup.near.max-bucket-comparisons", 1, 100_000)));
         }
 
         private JobConfig.Nlp nlp() {
@@ -334,6 +356,15 @@ public final class ConfigLoader {
             } catch (ConfigException e) {
                 problem(key, render(key), "must be an integer between " + min + " and " + max);
                 return min;
+            }
+        }
+
+        private long longValue(String key) {
+            try {
+                return c.getLong(key);
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be an integer");
+                return 0;
             }
         }
 

@@ -41,8 +41,22 @@ public record JobConfig(
     /** {@code newsprism.normalize.dates}. */
     public record Dates(List<String> patterns, Duration futureTolerance) implements Serializable {}
 
-    /** {@code newsprism.dedup}. */
-    public record Dedup(boolean exactEnabled) implements Serializable {}
+    /** {@code newsprism.dedup}: exact, URL and near-duplicate detection. */
+    public record Dedup(boolean exactEnabled, UrlDedup url, NearDedup near) implements Serializable {}
+
+    /** {@code newsprism.dedup.url}: same canonical URL means same article. */
+    public record UrlDedup(boolean enabled, List<String> trackingParams) implements Serializable {}
+
+    /** {@code newsprism.dedup.near}: MinHash + LSH over word shingles, verified by estimated Jaccard. */
+    public record NearDedup(
+            boolean enabled,
+            int shingleSize,
+            int hashes,
+            int bands,
+            int rows,
+            double threshold,
+            long seed,
+            int maxBucketComparisons) implements Serializable {}
 
     /** {@code newsprism.nlp}. */
     public record Nlp(Entities entities, int maxSentenceChars, Sentiment sentiment) implements Serializable {}

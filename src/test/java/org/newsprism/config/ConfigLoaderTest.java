@@ -90,6 +90,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dedupSettingsAreMappedAndChecked() {
+        JobConfig.Dedup d = ConfigLoader.load(List.of(), sets("dedup.near.bands", "20", "dedup.near.rows", "6",
+                "dedup.near.seed", "-7", "dedup.url.tracking-params", "[\"utm_*\", fbclid]"), Map.of()).config().dedup();
+        assertEquals(20, d.near().bands());
+        assertEquals(6, d.near().rows());
+        assertEquals(-7L, d.near().seed());
+        assertEquals(List.of("utm_*", "fbclid"), d.url().trackingParams());
+        assertTrue(d.url().enabled() && d.near().enabled());
+
+        String message = failure(sets("dedup.near.bands", "50", "dedup.near.rows", "3", "dedup.near.threshold", "0",
+                "dedup.near.shingle-size", "0", "dedup.url.tracking-params", "[\"id=1\"]", "dedup.near.seed", "x"));
+        assertTrue(message.contains("invalid setting dedup.near.bands = 50: times dedup.near.rows (3) must not exceed "
+                + "dedup.near.hashes (120)"), message);
+        assertTrue(message.contains("invalid setting dedup.near.threshold = 0: must be above 0"), message);
+        assertTrue(message.contains("invalid setting dedup.near.shingle-size = 0: must be between 1 and 50"), message);
+        assertTrue(message.contains("invalid setting dedup.url.tracking-params = id=1: must be parameter names"), message);
+        assertTrue(message.contains("invalid setting dedup.near.seed = \"x\": must be an integer"), message);
+    }
+
+    @Test
     void confFilesLayerWithOrWithoutRoot(@TempDir Path dir) throws IOException {
         Path rooted = dir.resolve("a.conf");
         Files.writeString(rooted, "newsprism { output.path = first, dedup.exact.enabled = false }");

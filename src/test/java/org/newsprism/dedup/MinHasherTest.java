@@ -52,16 +52,28 @@ class MinHasherTest {
     }
 
     @Test
-    void theModularArithmeticMatchesBigIntegers() {
-        Random random = new Random(1);
-        BigInteger p = BigInteger.valueOf(MinHasher.PRIME);
-        for (int i = 0; i < 10_000; i++) {
-            long a = 1 + Math.floorMod(random.nextLong(), MinHasher.PRIME - 1);
-            long b = Math.floorMod(random.nextLong(), MinHasher.PRIME);
-            long x = i < 3 ? new long[] {0, 1, 0xffff_ffffL}[i] : random.nextInt() & 0xffff_ffffL;
-            long expected = BigInteger.valueOf(a).multiply(BigInteger.valueOf(x)).add(BigInteger.valueOf(b)).mod(p).longValueExact();
-            assertEquals(expected, MinHasher.mulAddMod(a, x, b), a + "*" + x + "+" + b);
+    void eachValueIsTheMinimumOfAMultiplyAddShiftHashOverTheShingles() {
+        int[] shingles = {5, -1, 0, 123_456_789, Integer.MIN_VALUE};
+        int[] signature = minHasher.signature(shingles);
+        BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
+        for (int i = 0; i < signature.length; i++) {
+            long minimum = Long.MAX_VALUE;
+            for (int shingle : shingles) {
+                long x = shingle & 0xffff_ffffL;
+                long h = minHasher.hash(i, x);
+                assertTrue(h >= 0 && h < (1L << 32), "a 32-bit value");
+                minimum = Math.min(minimum, h);
+            }
+            assertEquals((int) minimum, signature[i]);
         }
+        // The hash is (a*x + b) mod 2^64, high 32 bits: check one value against big integers.
+        Random random = new Random(42);
+        long a = random.nextLong() | 1;
+        long b = random.nextLong();
+        long x = 0xffff_ffffL;
+        BigInteger expected = BigInteger.valueOf(a).and(twoTo64.subtract(BigInteger.ONE)).multiply(BigInteger.valueOf(x))
+                .add(BigInteger.valueOf(b).and(twoTo64.subtract(BigInteger.ONE))).mod(twoTo64).shiftRight(32);
+        assertEquals(expected.longValueExact(), minHasher.hash(0, x));
     }
 
     @Test

@@ -66,9 +66,16 @@ class NearDedupQualityTest {
         Map<String, Long> byMethod = new TreeMap<>();
         result.duplicates().groupBy("method").count().collectAsList()
                 .forEach(r -> byMethod.put(r.getString(0), r.getLong(1)));
+        Map<String, Map<String, List<String>>> split = new TreeMap<>();
+        for (DedupTestCorpus.Article a : corpus) {
+            split.computeIfAbsent(a.cluster(), k -> new TreeMap<>())
+                    .computeIfAbsent(predicted.get(a.id()), k -> new ArrayList<>()).add(a.id());
+        }
+        split.values().removeIf(parts -> parts.size() == 1);
         System.out.printf("dedup quality, corpus seed %d: %d articles in %d true clusters (%d true pairs); "
-                        + "pairwise precision %.4f, recall %.4f; duplicates by method %s%n",
-                seed, corpus.size(), DedupTestCorpus.clusterSizes(corpus).size(), truePairs, precision, recall, byMethod);
+                        + "pairwise precision %.4f, recall %.4f; duplicates by method %s; split clusters %s%n",
+                seed, corpus.size(), DedupTestCorpus.clusterSizes(corpus).size(), truePairs, precision, recall, byMethod,
+                split.values());
 
         assertTrue(templateMerges.isEmpty(), "distinct articles sharing a template or footer merged: " + templateMerges);
         assertTrue(precision >= 0.98, "pairwise precision " + precision);

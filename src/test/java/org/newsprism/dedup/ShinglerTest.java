@@ -18,6 +18,7 @@ class ShinglerTest {
     void shinglesAreRunsOfLowerCasedWordsIgnoringPunctuationQuotesAndWrapping() {
         int[] plain = three.shingles("die wahl ist vorbei");
         assertEquals(2, plain.length, "[die wahl ist], [wahl ist vorbei]");
+        assertNotEquals(plain[0], plain[1]);
         assertArrayEquals(plain, three.shingles("„Die Wahl“ ist – vorbei."));
         assertArrayEquals(plain, three.shingles("\"Die\nWahl\" ist\n\n-- VORBEI!"));
     }
@@ -41,10 +42,13 @@ class ShinglerTest {
     }
 
     @Test
-    void repeatedShinglesCountOnceAndComeSorted() {
+    void shinglesComeInTextOrderAndRepeatedOnesFormOneSetMember() {
         int[] shingles = new Shingler(2).shingles("a b a b a b");
-        assertEquals(2, shingles.length, "[a b] and [b a]");
-        assertTrue(shingles[0] < shingles[1]);
+        assertEquals(5, shingles.length);
+        assertEquals(shingles[0], shingles[2], "[a b] again");
+        assertEquals(2, Shingler.distinct(shingles).length, "[a b] and [b a]");
+        assertTrue(Shingler.distinct(shingles)[0] < Shingler.distinct(shingles)[1]);
+        assertEquals(1.0, Shingler.jaccard(shingles, new Shingler(2).shingles("b a b")));
     }
 
     @Test

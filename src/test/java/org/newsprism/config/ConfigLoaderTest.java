@@ -99,10 +99,10 @@ class ConfigLoaderTest {
         assertEquals(List.of("utm_*", "fbclid"), d.url().trackingParams());
         assertTrue(d.url().enabled() && d.near().enabled());
 
-        String message = failure(sets("dedup.near.bands", "50", "dedup.near.rows", "3", "dedup.near.threshold", "0",
+        String message = failure(sets("dedup.near.bands", "70", "dedup.near.rows", "3", "dedup.near.threshold", "0",
                 "dedup.near.shingle-size", "0", "dedup.url.tracking-params", "[\"id=1\"]", "dedup.near.seed", "x"));
-        assertTrue(message.contains("invalid setting dedup.near.bands = 50: times dedup.near.rows (3) must not exceed "
-                + "dedup.near.hashes (120)"), message);
+        assertTrue(message.contains("invalid setting dedup.near.bands = 70: times dedup.near.rows (3) must not exceed "
+                + "dedup.near.hashes (192)"), message);
         assertTrue(message.contains("invalid setting dedup.near.threshold = 0: must be above 0"), message);
         assertTrue(message.contains("invalid setting dedup.near.shingle-size = 0: must be between 1 and 50"), message);
         assertTrue(message.contains("invalid setting dedup.url.tracking-params = id=1: must be parameter names"), message);

@@ -46,7 +46,8 @@ import org.newsprism.config.JobConfig;
  * </ol>
  * It prints time, candidate pairs, result pairs, pairwise precision and recall against the generator's
  * truth, and the speed ratio. Arguments: {@code --articles N --seed S --tables L --work DIR --skip-ml
- * --skip-full --profile} (the last prints every Spark stage that took more than half a second).
+ * --skip-full --profile} (the last prints every Spark stage that took more than half a second), and
+ * {@code --set key=value} (repeatable) to change a Newsprism setting, e.g. {@code dedup.near.hashes=256}.
  */
 public final class DedupBenchmark {
     private DedupBenchmark() {}
@@ -57,7 +58,7 @@ public final class DedupBenchmark {
         long seed = Long.parseLong(options.getOrDefault("seed", "1"));
         int tables = Integer.parseInt(options.getOrDefault("tables", "5"));
         Path work = Path.of(options.getOrDefault("work", "target/bench-dedup"));
-        JobConfig config = ConfigLoader.defaults().config();
+        JobConfig config = ConfigLoader.load(List.of(), sets(args), Map.of()).config();
         JobConfig.NearDedup near = config.dedup().near();
         SparkSession spark = SparkSessions.getOrCreate(config.spark());
         if (options.containsKey("profile")) {
@@ -239,9 +240,25 @@ public final class DedupBenchmark {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
+    /** The {@code --set key=value} pairs, for the Newsprism side (e.g. {@code dedup.near.hashes=256}). */
+    private static Map<String, String> sets(String[] args) {
+        Map<String, String> sets = new LinkedHashMap<>();
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--set")) {
+                String[] pair = args[++i].split("=", 2);
+                sets.put(pair[0], pair[1]);
+            }
+        }
+        return sets;
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--set")) {
+                i++;
+                continue;
+            }
             String name = args[i].replaceFirst("^--", "");
             boolean flag = name.startsWith("skip-") || name.equals("profile");
             options.put(name, flag ? "true" : args[++i]);

@@ -340,6 +340,10 @@ public final class ConfigLoader {
             if (catalogue.isEmpty()) {
                 problem("nlp.entities.catalogue", "[]", "must list at least one catalogue file");
             }
+            String mentionScope = string("nlp.sentiment.mention-scope");
+            if (!List.of("sentence", "clause").contains(mentionScope)) {
+                problem("nlp.sentiment.mention-scope", mentionScope, "must be sentence or clause");
+            }
             Map<String, JobConfig.Thresholds> thresholds = new TreeMap<>();
             for (String language : keys("nlp.sentiment.thresholds")) {
                 String prefix = "nlp.sentiment.thresholds." + ConfigUtil.joinPath(language);
@@ -369,7 +373,7 @@ public final class ConfigLoader {
                     intIn("nlp.sentences.max-chars", 50, 1_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
-                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10)));
+                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope));
         }
 
         private JobConfig.Output output() {

@@ -93,7 +93,8 @@ public record JobConfig(
             Map<String, List<String>> compounds,
             Map<String, List<String>> modifiers,
             Map<String, Thresholds> thresholds,
-            int negationScope) implements Serializable {
+            int negationScope,
+            String mentionScope) implements Serializable {
 
         /** The label of a compound score in {@code language} ("*" thresholds for other languages). */
         public String label(String language, double compound) {

@@ -114,6 +114,22 @@ public final class SentenceSentimentScorer implements Serializable {
                 org.apache.spark.ml.feature.StopWordsRemover.loadDefaultStopWords("german"));
     }
 
+    /**
+     * The clause around token {@code index}: the tokens between the nearest clause ends (punctuation,
+     * contrast words, clause conjunctions) on either side, as {@code [from, to)}.
+     */
+    public int[] clauseAround(List<String> tokens, int index) {
+        int from = index;
+        while (from > 0 && !isClauseEnd(tokens.get(from - 1).toLowerCase(Locale.ROOT))) {
+            from--;
+        }
+        int to = index + 1;
+        while (to < tokens.size() && !isClauseEnd(tokens.get(to).toLowerCase(Locale.ROOT))) {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
     private static final int SHIFTER_SCOPE = 3;
 
     /** A shifter within three tokens before the word (in German also after it) reverses it. */

@@ -38,10 +38,10 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofDays(2), c.normalize().dates().futureTolerance());
         assertTrue(c.dedup().exactEnabled());
         assertEquals("out", c.output().path());
-        assertEquals(new JobConfig.Thresholds(0.05, -0.05), c.nlp().sentiment().thresholds().get("*"));
+        assertEquals(new JobConfig.Thresholds(0.4, -0.4), c.nlp().sentiment().thresholds().get("*"));
         assertEquals("neutral", c.nlp().sentiment().label("de", 0.3));
-        assertEquals("positive", c.nlp().sentiment().label("en", 0.3));
-        assertEquals("negative", c.nlp().sentiment().label("fr", -0.3));
+        assertEquals("positive", c.nlp().sentiment().label("en", 0.4));
+        assertEquals("negative", c.nlp().sentiment().label("fr", -0.5));
         assertTrue(c.nlp().sentiment().lexicons().containsKey("de"));
         assertTrue(c.normalize().boilerplate().patterns().containsKey("*"));
     }

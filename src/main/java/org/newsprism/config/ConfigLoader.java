@@ -327,6 +327,7 @@ public final class ConfigLoader {
                     new JobConfig.Language(supported, doubleIn("normalize.language.min-confidence", 0, 1),
                             bool("normalize.language.reject-unsupported")),
                     intIn("normalize.min-text-chars", 1, 1_000_000),
+                    intIn("normalize.max-text-chars", 1_000, 100_000_000),
                     new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")),
                     bool("normalize.canonical-urls"));
         }

@@ -47,8 +47,8 @@ public record JobConfig(
 
     /** {@code newsprism.normalize}: text clean-up, boilerplate, language, date and URL settings. */
     public record Normalize(
-            Cleanup cleanup, Boilerplate boilerplate, Language language, int minTextChars, Dates dates,
-            boolean canonicalUrls) implements Serializable {}
+            Cleanup cleanup, Boilerplate boilerplate, Language language, int minTextChars, int maxTextChars,
+            Dates dates, boolean canonicalUrls) implements Serializable {}
 
     /** {@code newsprism.normalize.cleanup}: the text clean-up steps, each switchable. */
     public record Cleanup(boolean htmlEntities, boolean nfkc, boolean invisible, boolean whitespace, Quotes quotes,

@@ -89,6 +89,13 @@ public final class ArticleNormalizer implements Serializable {
         String declaredLanguage = raw.getAs("language");
         String url = blankToNull(raw.getAs("url"));
         String html = raw.getAs("html");
+        int max = config.maxTextChars();
+        if (originalText != null && originalText.length() > max || html != null && html.length() > 10L * max) {
+            int length = originalText != null && originalText.length() > max ? originalText.length() : html.length();
+            return rejected(articleId, file, position, "normalize", "text too long (" + length
+                    + " characters; the limit is normalize.max-text-chars = " + max + ")",
+                    originalText != null ? originalText : html);
+        }
         boolean complete = originalText != null && !originalText.isBlank() && rawTitle != null && !rawTitle.isBlank()
                 && rawDate != null && !rawDate.isBlank() && url != null && languages.supportedOrNull(declaredLanguage) != null;
         if (html != null && !complete) {

@@ -98,6 +98,11 @@ public final class ArticleNormalizer implements Serializable {
         }
         boolean complete = originalText != null && !originalText.isBlank() && rawTitle != null && !rawTitle.isBlank()
                 && rawDate != null && !rawDate.isBlank() && url != null && languages.supportedOrNull(declaredLanguage) != null;
+        if (html == null && originalText != null && MARKUP.matcher(originalText).find()) {
+            html = originalText; // a text field holding markup ("<p>…</p>", scripts) is read as HTML
+            originalText = null;
+            complete = false;
+        }
         if (html != null && !complete) {
             HtmlArticleExtractor.Extracted page = HtmlArticleExtractor.extract(html, url);
             if (originalText == null || originalText.isBlank()) {
@@ -147,6 +152,10 @@ public final class ArticleNormalizer implements Serializable {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** HTML structure tags: a text with any of them is markup, not prose. */
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile(
+            "(?i)<(?:html|head|body|p|div|span|script|style|br|a|h[1-6]|article|section|table|ul|li|img)\\b[^>]*>");
 
     private Row rejected(String articleId, String file, long position, String stage, String reason, String raw) {
         Object[] values = new Object[SCHEMA.size()];

@@ -1,6 +1,7 @@
 package org.newsprism.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,17 @@ class ArticleNormalizerTest {
             assertTrue(r.<Double>getAs("language_confidence") > 0.5 && r.<Double>getAs("language_confidence") < 1.0,
                     String.valueOf(r.<Double>getAs("language_confidence")));
         }
+    }
+
+    @Test
+    void markupInATextFieldIsReadAsHtmlAndScriptsNeverReachTheText() {
+        Row r = text("<script>alert('x')</script><div class=\"nav\">Home | Politik</div>"
+                + "<p>Angela Merkel sprach am Montag in Berlin ausführlich über die Zukunft Europas und der Union.</p>"
+                + "<p>Sie forderte mehr Zusammenarbeit zwischen den Mitgliedstaaten.</p>", "de");
+        String text = r.getAs("text");
+        assertTrue(text.contains("Angela Merkel sprach am Montag in Berlin"), text);
+        assertFalse(text.contains("alert"), text);
+        assertFalse(text.contains("<"), text);
     }
 
     @Test

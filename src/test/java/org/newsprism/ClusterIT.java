@@ -198,12 +198,31 @@ class ClusterIT {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>(meta.getColumnCount());
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
-                    row.add(rs.getObject(c));
+                    row.add(comparable(rs.getObject(c)));
                 }
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    /** DuckDB's arrays and structs have no value equality: compare their elements instead. */
+    private static Object comparable(Object value) throws SQLException {
+        if (value instanceof java.sql.Array array) {
+            List<Object> elements = new ArrayList<>();
+            for (Object element : (Object[]) array.getArray()) {
+                elements.add(comparable(element));
+            }
+            return elements;
+        }
+        if (value instanceof java.sql.Struct struct) {
+            List<Object> fields = new ArrayList<>();
+            for (Object field : struct.getAttributes()) {
+                fields.add(comparable(field));
+            }
+            return fields;
+        }
+        return value;
     }
 
     private record Outcome(int exitCode, Path log) {

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.newsprism.aggregate.EntityDailyAggregator;
+import org.newsprism.aggregate.EntityTable;
 import org.newsprism.aggregate.OutputTables;
 import org.newsprism.config.CommandLine;
 import org.newsprism.config.ConfigLoader;
@@ -49,7 +50,9 @@ public final class Job {
     /** Exit code when a run fails after it started. */
     public static final int EXIT_FAILED = 1;
 
-    private static final List<String> TABLES = List.of("articles", "mentions", "entity_daily", "duplicates", "rejected");
+    /** The Parquet tables every run writes under the output directory (plus {@code _run.json}). */
+    public static final List<String> TABLES =
+            List.of("articles", "sentences", "mentions", "entities", "entity_daily", "duplicates", "rejected");
 
     private final SparkSession spark;
     private final ConfigLoader.Loaded settings;
@@ -107,7 +110,7 @@ public final class Job {
      */
     public static Prepared prepare(ConfigLoader.Loaded settings) {
         JobConfig config = settings.config();
-        return new Prepared(settings, InputFiles.resolve(config.input().paths(), config.input().format(),
+        return new Prepared(settings, InputFiles.resolve(config.input(),
                 InputFiles.hadoopConfiguration(config.spark().conf())));
     }
 
@@ -122,7 +125,7 @@ public final class Job {
         NormalizeStage normalize = new NormalizeStage(config, started);
         AnnotateStage annotate = timed(timings, "prepare_nlp", () -> new AnnotateStage(spark, config));
         ExactDeduplicator exactDedup = new ExactDeduplicator(config.dedup());
-        NearDeduplicator nearDedup = new NearDeduplicator(config.dedup());
+        NearDeduplicator nearDedup = new NearDeduplicator(config.dedup(), config.normalize().trackingParams());
         TableOutput output = new TableOutput(spark, config.output().path(), runId, config.output().maxFilesPerTable());
 
         Dataset<Row> normalized = null;
@@ -147,6 +150,7 @@ public final class Job {
             timed(timings, "nlp", a::count);
 
             Dataset<Row> articles = OutputTables.articles(annotated);
+            Dataset<Row> sentences = OutputTables.sentences(annotated);
             Dataset<Row> mentions = OutputTables.mentions(annotated);
             Dataset<Row> entityDaily = EntityDailyAggregator.aggregate(mentions);
             Dataset<Row> rejected = normalized.where(col("reject_reason").isNotNull())
@@ -154,10 +158,13 @@ public final class Job {
                     .select(col("input_file"), col("input_position"), col("article_id"),
                             col("reject_stage").as("stage"), col("reject_reason").as("reason"), col("raw_excerpt"));
             Dataset<Row> duplicates = deduped.duplicates();
+            Dataset<Row> entities = EntityTable.build(spark, mentions, annotate.catalogue().entities());
 
             timed(timings, "aggregate_write", () -> {
                 output.write("articles", articles, "published_date", "article_id");
+                output.write("sentences", sentences, "published_date", "article_id", "sentence_index");
                 output.write("mentions", mentions, "published_date", "entity_id", "article_id", "begin");
+                output.write("entities", entities, "entity_id");
                 output.write("entity_daily", entityDaily, "published_date", "entity_id", "language");
                 output.write("duplicates", duplicates, "duplicate_of", "article_id");
                 output.write("rejected", rejected, "input_file", "input_position");

@@ -29,7 +29,7 @@ import org.newsprism.config.CommandLine;
 
 /** The whole job, as the command line runs it, on the seed and on a small mixed corpus. */
 class JobEndToEndTest {
-    private static final List<String> TABLES = List.of("articles", "mentions", "entity_daily", "duplicates", "rejected");
+    private static final List<String> TABLES = Job.TABLES;
     private final SparkSession spark = SharedSpark.session();
 
     private RunReport run(String... args) {
@@ -88,6 +88,10 @@ class JobEndToEndTest {
             int end = m.getAs("end");
             assertEquals(m.<String>getAs("surface"), new String(codePoints, begin, end - begin));
         }
+        assertEquals((long) report.counts().get("sentences"), table(out, "sentences").count());
+        double meanOfSentences = table(out, "sentences").where("word_count > 0")
+                .agg(org.apache.spark.sql.functions.avg("sentiment")).first().getDouble(0);
+        assertEquals(article.<Double>getAs("sentiment"), meanOfSentences, 1e-9, "article tone = mean sentence score");
         long mentions = table(out, "mentions").count();
         long dailySum = table(out, "entity_daily").agg(org.apache.spark.sql.functions.sum("mentions")).first().getLong(0);
         assertEquals(mentions, dailySum, "entity_daily.mentions sums to the mention count");
@@ -192,7 +196,8 @@ class JobEndToEndTest {
         run(args);
         assertEquals(first, snapshot(out));
         try (var entries = Files.list(out)) {
-            assertEquals(Set.of("_run.json", "articles", "mentions", "entity_daily", "duplicates", "rejected"),
+            assertEquals(Set.of("_run.json", "articles", "sentences", "mentions", "entities", "entity_daily", "duplicates",
+                    "rejected"),
                     entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
     }

@@ -30,7 +30,7 @@ public final class CommandLine {
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "auto|jsonl|csv|tsv|parquet|text (auto: by file extension). Default: auto.")
+            description = "auto|jsonl|csv|tsv|parquet|text|html|warc (auto: by file extension). Default: auto.")
     private String format;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Output directory. Default: out.")
@@ -76,7 +76,7 @@ public final class CommandLine {
         if (options.format != null) {
             if (InputFormat.parse(options.format).isEmpty()) {
                 throw new InvalidSettingsException(
-                        "--format " + options.format + ": must be one of auto, jsonl, csv, tsv, parquet, text");
+                        "--format " + options.format + ": must be one of " + InputFormat.names());
             }
             flags.put("input.format", options.format);
         }
@@ -87,8 +87,9 @@ public final class CommandLine {
             flags.put("output.path", options.output);
         }
         ConfigLoader.Loaded loaded = ConfigLoader.load(options.confFiles, options.sets, flags);
-        if (loaded.config().input().paths().isEmpty()) {
-            throw new InvalidSettingsException("--input: no input given (pass --input PATH or set input.paths)");
+        if (loaded.config().input().paths().isEmpty() && loaded.config().input().sources().isEmpty()) {
+            throw new InvalidSettingsException(
+                    "--input: no input given (pass --input PATH, or set input.paths or input.sources)");
         }
         return new Parsed(false, usage.toString(), loaded);
     }

@@ -38,8 +38,10 @@ public final class ConfigLoader {
     private static final List<String> OPEN_MAPS = List.of(
             "spark.conf",
             "normalize.boilerplate.patterns",
+            "nlp.entities.discovery.models",
             "nlp.sentiment.lexicons",
             "nlp.sentiment.compounds",
+            "nlp.sentiment.thresholds",
             "nlp.sentiment.modifiers");
 
     private static final Pattern SECRET_KEY =
@@ -204,16 +206,94 @@ public final class ConfigLoader {
         }
 
         private JobConfig.Input input() {
-            String formatValue = string("input.format");
-            InputFormat format = InputFormat.parse(formatValue).orElseGet(() -> {
-                problem("input.format", formatValue, "must be one of auto, jsonl, csv, tsv, parquet, text");
-                return InputFormat.AUTO;
-            });
+            InputFormat format = format("input.format", string("input.format"));
             JobConfig.FieldNames fields = new JobConfig.FieldNames(
                     nonBlank("input.fields.id"), nonBlank("input.fields.url"), nonBlank("input.fields.source"),
                     nonBlank("input.fields.title"), nonBlank("input.fields.text"),
-                    nonBlank("input.fields.published-at"), nonBlank("input.fields.language"));
-            return new JobConfig.Input(strings("input.paths"), format, fields, intIn("input.excerpt-chars", 0, 100_000));
+                    nonBlank("input.fields.published-at"), nonBlank("input.fields.language"),
+                    nonBlank("input.fields.html"));
+            JobConfig.TextFiles text = new JobConfig.TextFiles(bool("input.text.title-from-first-line"),
+                    intIn("input.text.max-title-chars", 1, 10_000));
+            return new JobConfig.Input(strings("input.paths"), format, fields, sources(format, fields), text,
+                    intIn("input.excerpt-chars", 0, 100_000));
+        }
+
+        private InputFormat format(String key, String value) {
+            return InputFormat.parse(value).orElseGet(() -> {
+                problem(key, value, "must be one of " + InputFormat.names());
+                return InputFormat.AUTO;
+            });
+        }
+
+        /** {@code input.sources}: objects with path, optional format and optional (partial) fields. */
+        private List<JobConfig.Source> sources(InputFormat defaultFormat, JobConfig.FieldNames defaults) {
+            List<JobConfig.Source> sources = new ArrayList<>();
+            List<? extends Config> entries;
+            try {
+                entries = c.getConfigList("input.sources");
+            } catch (ConfigException e) {
+                problem("input.sources", render("input.sources"),
+                        "must be a list of objects such as {path = x, format = jsonl, fields {text = body}}");
+                return List.of();
+            }
+            Map<String, String> fieldKeys = new LinkedHashMap<>();
+            for (String name : List.of("id", "url", "source", "title", "text", "published-at", "language", "html")) {
+                fieldKeys.put(name, name);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Config entry = entries.get(i);
+                String key = "input.sources[" + i + "]";
+                for (String name : entry.root().keySet()) {
+                    if (!List.of("path", "format", "fields").contains(name)) {
+                        problem(key + "." + name, entry.getValue(name).render(ConfigRenderOptions.concise()),
+                                "unknown key (a source has path, format and fields)");
+                    }
+                }
+                String path = null;
+                try {
+                    path = entry.getString("path");
+                } catch (ConfigException e) {
+                    // reported below
+                }
+                if (path == null || path.isBlank()) {
+                    problem(key + ".path", entry.hasPath("path") ? entry.getValue("path").render() : "(missing)",
+                            "must name a file, directory or glob");
+                    continue;
+                }
+                InputFormat format = defaultFormat;
+                if (entry.hasPath("format")) {
+                    format = format(key + ".format", entry.getValue("format").unwrapped().toString());
+                }
+                Map<String, String> names = new LinkedHashMap<>();
+                if (entry.hasPath("fields")) {
+                    try {
+                        Config f = entry.getConfig("fields");
+                        for (String name : f.root().keySet()) {
+                            if (!fieldKeys.containsKey(name)) {
+                                problem(key + ".fields." + name, f.getValue(name).render(ConfigRenderOptions.concise()),
+                                        "unknown field (one of " + String.join(", ", fieldKeys.keySet()) + ")");
+                            } else if (f.getValue(name).valueType() != ConfigValueType.STRING
+                                    || f.getString(name).isBlank()) {
+                                problem(key + ".fields." + name, f.getValue(name).render(ConfigRenderOptions.concise()),
+                                        "must be a non-empty field name");
+                            } else {
+                                names.put(name, f.getString(name));
+                            }
+                        }
+                    } catch (ConfigException e) {
+                        problem(key + ".fields", entry.getValue("fields").render(ConfigRenderOptions.concise()),
+                                "must be an object such as {text = body}");
+                    }
+                }
+                JobConfig.FieldNames fields = new JobConfig.FieldNames(
+                        names.getOrDefault("id", defaults.id()), names.getOrDefault("url", defaults.url()),
+                        names.getOrDefault("source", defaults.source()), names.getOrDefault("title", defaults.title()),
+                        names.getOrDefault("text", defaults.text()),
+                        names.getOrDefault("published-at", defaults.publishedAt()),
+                        names.getOrDefault("language", defaults.language()), names.getOrDefault("html", defaults.html()));
+                sources.add(new JobConfig.Source(path, format, fields));
+            }
+            return List.copyOf(sources);
         }
 
         private JobConfig.Normalize normalize() {
@@ -235,23 +315,35 @@ public final class ConfigLoader {
                     problem("normalize.dates.patterns", pattern, "must be a java.time pattern (" + e.getMessage() + ")");
                 }
             }
+            JobConfig.Cleanup cleanup = new JobConfig.Cleanup(bool("normalize.cleanup.html-entities"),
+                    bool("normalize.cleanup.nfkc"), bool("normalize.cleanup.invisible"),
+                    bool("normalize.cleanup.whitespace"),
+                    choice("normalize.cleanup.quotes", JobConfig.Quotes.class, JobConfig.Quotes.STRAIGHT),
+                    choice("normalize.cleanup.dashes", JobConfig.Dashes.class, JobConfig.Dashes.EN_DASH));
             return new JobConfig.Normalize(
-                    bool("normalize.unicode"),
-                    new JobConfig.Boilerplate(bool("normalize.boilerplate.enabled"), patterns),
+                    cleanup,
+                    new JobConfig.Boilerplate(bool("normalize.boilerplate.enabled"), patterns,
+                            bool("normalize.boilerplate.drop-repeated")),
                     new JobConfig.Language(supported, doubleIn("normalize.language.min-confidence", 0, 1),
                             bool("normalize.language.reject-unsupported")),
                     intIn("normalize.min-text-chars", 1, 1_000_000),
-                    new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")));
+                    intIn("normalize.max-text-chars", 1_000, 100_000_000),
+                    new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")),
+                    bool("normalize.canonical-urls"), trackingParams());
         }
 
-        private JobConfig.Dedup dedup() {
-            List<String> trackingParams = strings("dedup.url.tracking-params");
+        private List<String> trackingParams() {
+            List<String> trackingParams = strings("normalize.tracking-params");
             for (String name : trackingParams) {
                 if (!name.matches("[^*=&#\\s]+\\*?")) {
-                    problem("dedup.url.tracking-params", name,
+                    problem("normalize.tracking-params", name,
                             "must be parameter names without spaces, '=', '&' or '#' (a trailing * matches any suffix)");
                 }
             }
+            return trackingParams;
+        }
+
+        private JobConfig.Dedup dedup() {
             int hashes = intIn("dedup.near.hashes", 1, 1024);
             int bands = intIn("dedup.near.bands", 1, 1024);
             int rows = intIn("dedup.near.rows", 1, 1024);
@@ -264,7 +356,7 @@ public final class ConfigLoader {
                 problem("dedup.near.threshold", "0", "must be above 0 (0 would make every candidate a duplicate)");
             }
             return new JobConfig.Dedup(bool("dedup.exact.enabled"),
-                    new JobConfig.UrlDedup(bool("dedup.url.enabled"), trackingParams),
+                    new JobConfig.UrlDedup(bool("dedup.url.enabled")),
                     new JobConfig.NearDedup(bool("dedup.near.enabled"), intIn("dedup.near.shingle-size", 1, 50),
                             hashes, bands, rows, threshold, longValue("dedup.near.seed"),
                             intIn("dedup.near.max-bucket-comparisons", 1, 100_000)));
@@ -275,18 +367,40 @@ public final class ConfigLoader {
             if (catalogue.isEmpty()) {
                 problem("nlp.entities.catalogue", "[]", "must list at least one catalogue file");
             }
-            double positive = doubleIn("nlp.sentiment.positive-threshold", -1, 1);
-            double negative = doubleIn("nlp.sentiment.negative-threshold", -1, 1);
-            if (negative > positive) {
-                problem("nlp.sentiment.negative-threshold", String.valueOf(negative),
-                        "must not exceed nlp.sentiment.positive-threshold (" + positive + ")");
+            String mentionScope = string("nlp.sentiment.mention-scope");
+            if (!List.of("sentence", "clause").contains(mentionScope)) {
+                problem("nlp.sentiment.mention-scope", mentionScope, "must be sentence or clause");
             }
+            Map<String, JobConfig.Thresholds> thresholds = new TreeMap<>();
+            for (String language : keys("nlp.sentiment.thresholds")) {
+                String prefix = "nlp.sentiment.thresholds." + ConfigUtil.joinPath(language);
+                double positive = doubleIn(prefix + ".positive", -1, 1);
+                double negative = doubleIn(prefix + ".negative", -1, 1);
+                if (negative > positive) {
+                    problem(prefix + ".negative", String.valueOf(negative),
+                            "must not exceed " + prefix + ".positive (" + positive + ")");
+                }
+                thresholds.put(language, new JobConfig.Thresholds(positive, negative));
+            }
+            if (!thresholds.containsKey("*")) {
+                problem("nlp.sentiment.thresholds", render("nlp.sentiment.thresholds"),
+                        "must have an entry \"*\" for languages without their own");
+            }
+            List<String> types = strings("nlp.entities.discovery.types");
+            for (String type : types) {
+                if (!List.of("PER", "ORG", "LOC", "MISC").contains(type)) {
+                    problem("nlp.entities.discovery.types", type, "must be PER, ORG, LOC or MISC");
+                }
+            }
+            JobConfig.Discovery discovery = new JobConfig.Discovery(bool("nlp.entities.discovery.enabled"),
+                    stringMap("nlp.entities.discovery.models"), doubleIn("nlp.entities.discovery.min-probability", 0, 1),
+                    types);
             return new JobConfig.Nlp(
-                    new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms")),
+                    new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms"), discovery),
                     intIn("nlp.sentences.max-chars", 50, 1_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
-                            positive, negative, intIn("nlp.sentiment.negation-scope", 0, 10)));
+                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope));
         }
 
         private JobConfig.Output output() {
@@ -335,6 +449,19 @@ public final class ConfigLoader {
                 problem(key, "\"\"", "must not be empty");
             }
             return value;
+        }
+
+        /** An enum setting written in lower case with dashes (en-dash → EN_DASH). */
+        private <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+            String value = string(key);
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(value)) {
+                    return constant;
+                }
+            }
+            problem(key, value, "must be one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()));
+            return fallback;
         }
 
         private boolean bool(String key) {
@@ -401,6 +528,28 @@ public final class ConfigLoader {
                 problem(key, render(key), "must be a list of strings");
                 return List.of();
             }
+        }
+
+        private java.util.Set<String> keys(String key) {
+            try {
+                return new java.util.TreeSet<>(c.getConfig(key).root().keySet());
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be an object keyed by language");
+                return java.util.Set.of();
+            }
+        }
+
+        private Map<String, String> stringMap(String key) {
+            Map<String, String> result = new TreeMap<>();
+            try {
+                Config map = c.getConfig(key);
+                for (String name : map.root().keySet()) {
+                    result.put(name, map.getString(ConfigUtil.joinPath(name)));
+                }
+            } catch (ConfigException e) {
+                problem(key, render(key), "must map each language to a file location");
+            }
+            return Map.copyOf(result);
         }
 
         private Map<String, List<String>> listMap(String key) {

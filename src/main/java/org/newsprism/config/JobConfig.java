@@ -17,22 +17,55 @@ public record JobConfig(
         Output output,
         SparkSettings spark) implements Serializable {
 
-    /** {@code newsprism.input}: where articles come from and how their fields are named. */
-    public record Input(List<String> paths, InputFormat format, FieldNames fields, int excerptChars)
-            implements Serializable {}
+    /**
+     * {@code newsprism.input}: where articles come from and how their fields are named. {@code paths} are
+     * read with {@code format} and {@code fields}; each of {@code sources} brings its own.
+     */
+    public record Input(List<String> paths, InputFormat format, FieldNames fields, List<Source> sources,
+            TextFiles text, int excerptChars) implements Serializable {
 
-    /** {@code newsprism.input.fields}: the input field (column) that holds each article attribute. */
+        /** The same settings reading other paths with the global format and field names (tests, tools). */
+        public Input withFields(FieldNames newFields) {
+            return new Input(paths, format, newFields, sources, text, excerptChars);
+        }
+    }
+
+    /**
+     * {@code newsprism.input.fields}: the input field (column) that holds each article attribute. A name
+     * with dots walks nested JSON objects or Parquet structs. {@code html} holds a page to extract the
+     * article from when there is no {@code text}.
+     */
     public record FieldNames(
-            String id, String url, String source, String title, String text, String publishedAt, String language)
-            implements Serializable {}
+            String id, String url, String source, String title, String text, String publishedAt, String language,
+            String html) implements Serializable {}
 
-    /** {@code newsprism.normalize}: text clean-up, boilerplate, language and date settings. */
+    /** One entry of {@code newsprism.input.sources}: a path read with its own format and field names. */
+    public record Source(String path, InputFormat format, FieldNames fields) implements Serializable {}
+
+    /** {@code newsprism.input.text}: plain-text files (first line as title when it reads as a heading). */
+    public record TextFiles(boolean titleFromFirstLine, int maxTitleChars) implements Serializable {}
+
+    /** {@code newsprism.normalize}: text clean-up, boilerplate, language, date and URL settings. */
     public record Normalize(
-            boolean unicode, Boilerplate boilerplate, Language language, int minTextChars, Dates dates)
-            implements Serializable {}
+            Cleanup cleanup, Boilerplate boilerplate, Language language, int minTextChars, int maxTextChars,
+            Dates dates, boolean canonicalUrls, List<String> trackingParams) implements Serializable {}
 
-    /** {@code newsprism.normalize.boilerplate}: pattern files per language ("*" for all). */
-    public record Boilerplate(boolean enabled, Map<String, List<String>> patterns) implements Serializable {}
+    /** {@code newsprism.normalize.cleanup}: the text clean-up steps, each switchable. */
+    public record Cleanup(boolean htmlEntities, boolean nfkc, boolean invisible, boolean whitespace, Quotes quotes,
+            Dashes dashes) implements Serializable {}
+
+    /** {@code normalize.cleanup.quotes}: typographic quotes kept, or made straight ASCII quotes. */
+    public enum Quotes { KEEP, STRAIGHT }
+
+    /** {@code normalize.cleanup.dashes}: dashes kept, made en dashes, or made hyphens. */
+    public enum Dashes { KEEP, EN_DASH, HYPHEN }
+
+    /**
+     * {@code newsprism.normalize.boilerplate}: pattern files per language ("*" for all), and whether
+     * repeated paragraphs (and a first paragraph repeating the title) are dropped.
+     */
+    public record Boilerplate(boolean enabled, Map<String, List<String>> patterns, boolean dropRepeated)
+            implements Serializable {}
 
     /** {@code newsprism.normalize.language}. */
     public record Language(List<String> supported, double minConfidence, boolean rejectUnsupported)
@@ -45,7 +78,7 @@ public record JobConfig(
     public record Dedup(boolean exactEnabled, UrlDedup url, NearDedup near) implements Serializable {}
 
     /** {@code newsprism.dedup.url}: same canonical URL means same article. */
-    public record UrlDedup(boolean enabled, List<String> trackingParams) implements Serializable {}
+    public record UrlDedup(boolean enabled) implements Serializable {}
 
     /** {@code newsprism.dedup.near}: MinHash + LSH over word shingles, verified by estimated Jaccard. */
     public record NearDedup(
@@ -62,25 +95,33 @@ public record JobConfig(
     public record Nlp(Entities entities, int maxSentenceChars, Sentiment sentiment) implements Serializable {}
 
     /** {@code newsprism.nlp.entities}. */
-    public record Entities(List<String> catalogue, boolean genitiveForms) implements Serializable {}
+    public record Entities(List<String> catalogue, boolean genitiveForms, Discovery discovery) implements Serializable {}
+
+    /** {@code newsprism.nlp.entities.discovery}: models per language, probability floor, kept types. */
+    public record Discovery(boolean enabled, Map<String, String> models, double minProbability, List<String> types)
+            implements Serializable {}
 
     /** {@code newsprism.nlp.sentiment}. */
     public record Sentiment(
             Map<String, List<String>> lexicons,
             Map<String, List<String>> compounds,
             Map<String, List<String>> modifiers,
-            double positiveThreshold,
-            double negativeThreshold,
-            int negationScope) implements Serializable {
+            Map<String, Thresholds> thresholds,
+            int negationScope,
+            String mentionScope) implements Serializable {
 
-        /** The label of a compound score under this run's thresholds. */
-        public String label(double compound) {
-            if (compound >= positiveThreshold) {
+        /** The label of a compound score in {@code language} ("*" thresholds for other languages). */
+        public String label(String language, double compound) {
+            Thresholds t = thresholds.getOrDefault(language, thresholds.get("*"));
+            if (compound >= t.positive()) {
                 return "positive";
             }
-            return compound <= negativeThreshold ? "negative" : "neutral";
+            return compound <= t.negative() ? "negative" : "neutral";
         }
     }
+
+    /** {@code newsprism.nlp.sentiment.thresholds.<lang>}: compound score limits of the labels. */
+    public record Thresholds(double positive, double negative) implements Serializable {}
 
     /** {@code newsprism.output}. */
     public record Output(String path, int maxFilesPerTable) implements Serializable {}

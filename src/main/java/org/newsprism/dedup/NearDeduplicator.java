@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newsprism.Rows;
 import org.newsprism.config.JobConfig;
+import org.newsprism.normalize.UrlCanonicalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * {@link DedupResult} out. Runs after exact dedup, so it sees one article per distinct text.
  *
  * <ol>
- *   <li><b>Sketch</b> each article once, in a map over its partition: the {@link UrlCanonicalizer
+ *   <li><b>Sketch</b> each article once, in a map over its partition: the {@link UrlCanonicalizer#articleKey
  *       canonical URL} and the {@link MinHasher MinHash signature} of its {@link Shingler word shingles}.
  *       Later steps use only these slim rows, never the text.</li>
  *   <li><b>Link</b> articles: same canonical URL (each to the smallest of its URL group), and
@@ -80,9 +81,12 @@ public final class NearDeduplicator {
             DataTypes.DoubleType);
 
     private final JobConfig.Dedup config;
+    private final List<String> trackingParams;
 
-    public NearDeduplicator(JobConfig.Dedup config) {
+    /** @param trackingParams the query parameters URL comparison ignores ({@code normalize.tracking-params}) */
+    public NearDeduplicator(JobConfig.Dedup config, List<String> trackingParams) {
         this.config = config;
+        this.trackingParams = List.copyOf(trackingParams);
     }
 
     /** What clustering found: the removed members (materialised), and counts for logs and benchmarks. */
@@ -105,7 +109,7 @@ public final class NearDeduplicator {
 
     /** Step 1: the slim {@link #SKETCH_SCHEMA} rows of the articles (lazy). */
     Dataset<Row> sketch(Dataset<Row> articles) {
-        Sketcher sketcher = new Sketcher(config);
+        Sketcher sketcher = new Sketcher(config, trackingParams);
         Dataset<Row> input = articles.select(col("article_id"), col("input_file"), col("published_at"),
                 col("char_count"), col("duplicate_count"), col("url"), col("text"),
                 xxhash64(col("article_id")).as("doc"));
@@ -223,8 +227,8 @@ public final class NearDeduplicator {
         private final MinHasher minHasher;
         private final boolean urlEnabled;
 
-        Sketcher(JobConfig.Dedup config) {
-            this.urls = new UrlCanonicalizer(config.url().trackingParams());
+        Sketcher(JobConfig.Dedup config, List<String> trackingParams) {
+            this.urls = new UrlCanonicalizer(trackingParams);
             this.shingler = new Shingler(config.near().shingleSize());
             this.minHasher = new MinHasher(config.near().hashes(), config.near().seed());
             this.urlEnabled = config.url().enabled();
@@ -239,7 +243,7 @@ public final class NearDeduplicator {
                     article.getAs("published_at"),
                     article.getAs("char_count"),
                     exactCount == null ? 0 : exactCount,
-                    urlEnabled ? urls.canonical(article.getAs("url")) : null,
+                    urlEnabled ? urls.articleKey(article.getAs("url")) : null,
                     MinHasher.toBytes(minHasher.signature(shingler.shingles(article.getAs("text")))));
         }
     }

@@ -11,8 +11,8 @@ import org.newsprism.config.JobConfig;
 
 /**
  * Stage "read": the resolved input files in, one {@link RawRecords#SCHEMA} dataset out, each file read
- * by the reader of its format. Reads {@code input.format}, {@code input.fields.*},
- * {@code input.excerpt-chars}.
+ * by the reader of its format (each file with its own field names, see {@link InputFile#fields()}).
+ * Reads {@code input.text.*} and {@code input.excerpt-chars}; formats and field names come with the files.
  */
 public final class ArticleReader {
     private ArticleReader() {}
@@ -28,6 +28,8 @@ public final class ArticleReader {
                 case TSV -> DelimitedReader.read(spark, group_, config, '\t');
                 case PARQUET -> ParquetArticleReader.read(spark, group_, config);
                 case TEXT -> TextFileReader.read(spark, group_, config);
+                case HTML -> HtmlFileReader.read(spark, group_, config);
+                case WARC -> WarcFileReader.read(spark, group_, config);
                 case AUTO -> throw new IllegalStateException("InputFiles resolves AUTO to a concrete format");
             };
             all = all.union(part);

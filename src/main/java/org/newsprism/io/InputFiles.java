@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.newsprism.config.InputFormat;
 import org.newsprism.config.InvalidSettingsException;
+import org.newsprism.config.JobConfig;
 
 /**
  * Expands the {@code --input} arguments (files, directories, globs) into the list of files to read, on
@@ -21,28 +22,27 @@ import org.newsprism.config.InvalidSettingsException;
  *
  * <p>Directories are listed recursively; hidden files and Hadoop/Spark markers (names starting with
  * {@code .} or {@code _}) are skipped. Files are sorted by path so runs are reproducible. With format
- * AUTO, each file's format comes from its extension ({@link InputFormat#ofFileName}).
+ * AUTO, each file's format comes from its extension ({@link InputFormat#ofFileName}). Reads
+ * {@code input.paths}, {@code input.format}, {@code input.fields} and {@code input.sources}.
  */
 public final class InputFiles {
     private InputFiles() {}
 
     /**
+     * The files of {@code input.sources} (each with its own format and field names), then those of
+     * {@code input.paths}; a file named twice is read once, with the settings of its first mention.
+     *
      * @throws InvalidSettingsException naming each input that does not exist or matches nothing
      */
-    public static List<InputFile> resolve(List<String> inputs, InputFormat format, Configuration hadoop) {
+    public static List<InputFile> resolve(JobConfig.Input input, Configuration hadoop) {
         Map<String, InputFile> files = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (String input : inputs) {
-            try {
-                List<InputFile> found = expand(input, format, hadoop);
-                if (found == null) {
-                    problems.add("--input " + input + ": no such file or directory");
-                } else {
-                    found.forEach(f -> files.putIfAbsent(f.path(), f));
-                }
-            } catch (IOException e) {
-                problems.add("--input " + input + ": cannot be listed (" + e.getMessage() + ")");
-            }
+        for (JobConfig.Source source : input.sources()) {
+            add(source.path(), "input.sources path " + source.path(), source.format(), source.fields(), hadoop,
+                    files, problems);
+        }
+        for (String path : input.paths()) {
+            add(path, "--input " + path, input.format(), input.fields(), hadoop, files, problems);
         }
         if (!problems.isEmpty()) {
             throw InvalidSettingsException.of(problems);
@@ -50,7 +50,40 @@ public final class InputFiles {
         return List.copyOf(files.values());
     }
 
-    private static List<InputFile> expand(String input, InputFormat format, Configuration hadoop) throws IOException {
+    /**
+     * The files of {@code inputs}, all read with one format and one set of field names.
+     *
+     * @throws InvalidSettingsException naming each input that does not exist or matches nothing
+     */
+    public static List<InputFile> resolve(List<String> inputs, InputFormat format, JobConfig.FieldNames fields,
+            Configuration hadoop) {
+        Map<String, InputFile> files = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String input : inputs) {
+            add(input, "--input " + input, format, fields, hadoop, files, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidSettingsException.of(problems);
+        }
+        return List.copyOf(files.values());
+    }
+
+    private static void add(String input, String label, InputFormat format, JobConfig.FieldNames fields,
+            Configuration hadoop, Map<String, InputFile> files, List<String> problems) {
+        try {
+            List<InputFile> found = expand(input, format, fields, hadoop);
+            if (found == null) {
+                problems.add(label + ": no such file or directory");
+            } else {
+                found.forEach(f -> files.putIfAbsent(f.path(), f));
+            }
+        } catch (IOException e) {
+            problems.add(label + ": cannot be listed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static List<InputFile> expand(String input, InputFormat format, JobConfig.FieldNames fields,
+            Configuration hadoop) throws IOException {
         Path path = new Path(input);
         FileSystem fs = path.getFileSystem(hadoop);
         List<InputFile> result = new ArrayList<>();
@@ -61,7 +94,7 @@ public final class InputFiles {
             }
             Path root = globRoot(path);
             for (FileStatus match : matches) {
-                collect(fs, match, fs.makeQualified(root), format, result);
+                collect(fs, match, fs.makeQualified(root), format, fields, result);
             }
             return result;
         }
@@ -72,31 +105,31 @@ public final class InputFiles {
             return null;
         }
         Path root = status.isDirectory() ? status.getPath() : status.getPath().getParent();
-        collect(fs, status, root, format, result);
+        collect(fs, status, root, format, fields, result);
         return result;
     }
 
-    private static void collect(FileSystem fs, FileStatus status, Path root, InputFormat format, List<InputFile> out)
-            throws IOException {
+    private static void collect(FileSystem fs, FileStatus status, Path root, InputFormat format,
+            JobConfig.FieldNames fields, List<InputFile> out) throws IOException {
         if (status.isFile()) {
-            add(status.getPath(), root, format, out);
+            add(status.getPath(), root, format, fields, out);
             return;
         }
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
         while (it.hasNext()) {
             LocatedFileStatus file = it.next();
             if (!isHidden(file.getPath(), status.getPath())) {
-                add(file.getPath(), root, format, out);
+                add(file.getPath(), root, format, fields, out);
             }
         }
     }
 
-    private static void add(Path file, Path root, InputFormat format, List<InputFile> out) {
+    private static void add(Path file, Path root, InputFormat format, JobConfig.FieldNames fields, List<InputFile> out) {
         String full = file.toString();
         String rootText = root.toString().endsWith("/") ? root.toString() : root + "/";
         String relative = full.startsWith(rootText) ? full.substring(rootText.length()) : file.getName();
         InputFormat concrete = format == InputFormat.AUTO ? InputFormat.ofFileName(file.getName()) : format;
-        out.add(new InputFile(full, relative, concrete));
+        out.add(new InputFile(full, relative, concrete, fields));
     }
 
     /** Hidden: any path component below the listed directory starts with "." or "_". */

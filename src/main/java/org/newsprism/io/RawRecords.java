@@ -15,9 +15,12 @@ import org.apache.spark.sql.types.StructType;
  *   <caption>columns</caption>
  *   <tr><td>input_file</td><td>the file's full path</td></tr>
  *   <tr><td>input_position</td><td>byte offset of the line (JSON Lines), 1-based record number (CSV/TSV),
- *       row index (Parquet), 0 (text files)</td></tr>
+ *       row index (Parquet), 0 (text and HTML files), byte offset of the record (WARC; compressed offset
+ *       for .warc.gz, where a reader can seek to it)</td></tr>
  *   <tr><td>record_key</td><td>stable key of the record: relative path, plus ":" and position for
  *       multi-record files; it becomes the article id when the input has none</td></tr>
+ *   <tr><td>html</td><td>an HTML page the article is extracted from in stage normalise (HTML files, WARC
+ *       responses, the {@code input.fields.html} field), else null</td></tr>
  * </table>
  */
 public final class RawRecords {
@@ -34,20 +37,21 @@ public final class RawRecords {
             .add("text", StringType, true)
             .add("published_at", StringType, true)
             .add("language", StringType, true)
+            .add("html", StringType, true)
             .add("reject_reason", StringType, true)
             .add("raw_excerpt", StringType, true);
 
     /** The article fields of one record, already extracted as strings (null when absent). */
     public record Fields(String id, String url, String source, String title, String text, String publishedAt,
-            String language) {}
+            String language, String html) {}
 
     public static Row accepted(String file, long position, String recordKey, Fields f) {
         return RowFactory.create(file, position, recordKey, f.id(), f.url(), f.source(), f.title(), f.text(),
-                f.publishedAt(), f.language(), null, null);
+                f.publishedAt(), f.language(), f.html(), null, null);
     }
 
     public static Row rejected(String file, long position, String recordKey, String reason, String raw, int excerptChars) {
-        return RowFactory.create(file, position, recordKey, null, null, null, null, null, null, null, reason,
+        return RowFactory.create(file, position, recordKey, null, null, null, null, null, null, null, null, reason,
                 excerpt(raw, excerptChars));
     }
 

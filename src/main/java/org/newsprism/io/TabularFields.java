@@ -23,15 +23,20 @@ import org.newsprism.config.JobConfig;
  * Maps a table read by Spark (CSV, TSV, Parquet) onto {@link RawRecords#SCHEMA}: configured field names
  * to article fields, scalars cast to strings, and a reject reason for records without usable text.
  * Fields of a complex type (array, struct, map) cannot be an article attribute: the file's records are
- * rejected with a reason that names the field.
+ * rejected with a reason that names the field. The field names are the file's own
+ * ({@link InputFile#fields()}); a name with dots reaches into a struct ({@code article.body}). The HTML
+ * field may also be binary (decoded as UTF-8).
  */
 final class TabularFields {
     private TabularFields() {}
 
     static Dataset<Row> toRaw(Dataset<Row> table, InputFile file, Column position, JobConfig.Input config) {
-        JobConfig.FieldNames f = config.fields();
+        JobConfig.FieldNames f = file.fields();
         List<String> problems = new ArrayList<>();
         Column text = field(table, f.text(), problems);
+        Column html = typeOf(table, f.html()) instanceof org.apache.spark.sql.types.BinaryType
+                ? column(table, f.html()).cast(DataTypes.StringType)
+                : field(table, f.html(), problems);
         DataType textType = typeOf(table, f.text());
         if (textType != null && !(textType instanceof StringType)) {
             problems.add("text (field " + f.text() + ") is not a string but " + textType.simpleString());
@@ -39,10 +44,10 @@ final class TabularFields {
         Column[] others = {
             field(table, f.id(), problems), field(table, f.url(), problems), field(table, f.source(), problems),
             field(table, f.title(), problems), text, field(table, f.publishedAt(), problems),
-            field(table, f.language(), problems)
+            field(table, f.language(), problems), html
         };
         Column reason = problems.isEmpty()
-                ? when(text.isNull(), lit("missing text (field " + f.text() + ")"))
+                ? when(text.isNull().and(html.isNull()), lit("missing text (field " + f.text() + ")"))
                 : lit(String.join("; ", problems));
         Column rawJson = to_json(struct(Arrays.stream(table.columns()).map(c -> col(quote(c))).toArray(Column[]::new)));
         Column excerpt = when(reason.isNotNull(), excerptOf(rawJson, config.excerptChars()));
@@ -51,7 +56,7 @@ final class TabularFields {
                 position.cast(DataTypes.LongType).as("input_position"),
                 concat(lit(file.relativePath() + ":"), position.cast(DataTypes.StringType)).as("record_key"),
                 others[0].as("input_id"), others[1].as("url"), others[2].as("source"), others[3].as("title"),
-                others[4].as("text"), others[5].as("published_at"), others[6].as("language"),
+                others[4].as("text"), others[5].as("published_at"), others[6].as("language"), others[7].as("html"),
                 reason.as("reject_reason"), excerpt.as("raw_excerpt"));
         // Rejected records keep only their excerpt, as readers of other formats do.
         Column accepted = raw.col("reject_reason").isNull();
@@ -61,7 +66,7 @@ final class TabularFields {
     }
 
     private static boolean isArticleField(String name) {
-        return List.of("input_id", "url", "source", "title", "text", "published_at", "language").contains(name);
+        return List.of("input_id", "url", "source", "title", "text", "published_at", "language", "html").contains(name);
     }
 
     private static Column excerptOf(Column json, int max) {
@@ -90,12 +95,16 @@ final class TabularFields {
         if (type == null) {
             return lit(null).cast(DataTypes.StringType);
         }
-        Column column = Arrays.asList(table.schema().fieldNames()).contains(name) ? col(quote(name)) : col(name);
+        Column column = column(table, name);
         if (!(type instanceof StringType) && !isScalar(type)) {
             problems.add("field " + name + " is " + type.simpleString() + ", expected a string");
             return lit(null).cast(DataTypes.StringType);
         }
         return column.cast(DataTypes.StringType);
+    }
+
+    private static Column column(Dataset<Row> table, String name) {
+        return Arrays.asList(table.schema().fieldNames()).contains(name) ? col(quote(name)) : col(name);
     }
 
     private static boolean isScalar(DataType type) {

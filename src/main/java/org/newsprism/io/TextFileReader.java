@@ -21,28 +21,24 @@ import org.newsprism.config.JobConfig;
 /**
  * Reads folders of plain-text articles: one article per file, its id the path relative to the input
  * root. Files that are not text (NUL bytes or invalid UTF-8 in the content) are rejected with their
- * reason instead of being decoded into garbage.
+ * reason instead of being decoded into garbage. The first line becomes the title when it reads as a
+ * heading ({@link TextTitles}, settings {@code input.text.*}).
+ *
+ * <p>Example (BBC corpus layout): {@code "Ad sales boost Time Warner profit\n\nQuarterly profits at US
+ * media giant…"} → title {@code Ad sales boost Time Warner profit}, text {@code Quarterly profits…}.
  */
 public final class TextFileReader {
     private TextFileReader() {}
 
     public static Dataset<Row> read(SparkSession spark, List<InputFile> files, JobConfig.Input config) {
-        if (files.isEmpty()) {
-            return spark.createDataFrame(List.of(), RawRecords.SCHEMA);
-        }
-        Map<String, String> relativePaths = new HashMap<>();
-        files.forEach(f -> relativePaths.put(f.path(), f.relativePath()));
-        String paths = String.join(",", files.stream().map(InputFile::path).toList());
         int excerptChars = config.excerptChars();
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .binaryFiles(paths)
-                .map(pair -> toRow(pair._1(), relativePaths, pair._2(), excerptChars));
-        return spark.createDataFrame(rows, RawRecords.SCHEMA);
+        JobConfig.TextFiles text = config.text();
+        return WholeFiles.read(spark, files,
+                (path, relative, content) -> List.of(toRow(path, relative, content, excerptChars, text)));
     }
 
-    private static Row toRow(String path, Map<String, String> relativePaths, PortableDataStream stream, int excerptChars)
-            throws IOException {
-        String relative = relativePaths.getOrDefault(path, path.substring(path.lastIndexOf('/') + 1));
+    private static Row toRow(String path, String relative, PortableDataStream stream, int excerptChars,
+            JobConfig.TextFiles settings) {
         byte[] bytes;
         try (InputStream in = path.endsWith(".gz") ? new GZIPInputStream(stream.open()) : stream.open()) {
             bytes = in.readAllBytes();
@@ -55,7 +51,14 @@ public final class TextFileReader {
             return RawRecords.rejected(path, 0, relative, "not a text file (binary content or invalid UTF-8)",
                     preview.replaceAll("\\p{Cntrl}", "?"), excerptChars);
         }
-        return RawRecords.accepted(path, 0, relative, new RawRecords.Fields(relative, null, null, null, text, null, null));
+        String title = null;
+        if (settings.titleFromFirstLine()) {
+            TextTitles.Split split = TextTitles.split(text, settings.maxTitleChars());
+            title = split.title();
+            text = split.body();
+        }
+        return RawRecords.accepted(path, 0, relative,
+                new RawRecords.Fields(relative, null, null, title, text, null, null, null));
     }
 
     /** UTF-8 text (a BOM is dropped), or null for binary content. */

@@ -24,7 +24,8 @@ import org.newsprism.config.JobConfig;
 /**
  * Stage "NLP": kept articles in (columns {@code text}, {@code language} required), the same rows out
  * with sentence, word and mention counts, GDELT-style tone ({@code sentiment}, {@code sentiment_label},
- * {@code positive_score}, {@code negative_score}, {@code polarity}) and a {@code mentions} array.
+ * {@code positive_score}, {@code negative_score}, {@code polarity}) and {@code mentions} and
+ * {@code sentences} arrays.
  *
  * <p>The catalogue, lexicons and the fitted Spark NLP pipeline are built once on the driver and shipped
  * with the task; nothing is downloaded and executors read no files. Reads {@code nlp.*}.
@@ -43,6 +44,14 @@ public final class AnnotateStage {
             .add("sentiment", DoubleType, false)
             .add("sentiment_label", StringType, false);
 
+    public static final StructType SENTENCE = new StructType()
+            .add("sentence_index", IntegerType, false)
+            .add("begin", IntegerType, false)
+            .add("end", IntegerType, false)
+            .add("word_count", IntegerType, false)
+            .add("sentiment", DoubleType, false)
+            .add("sentiment_label", StringType, false);
+
     private static final StructField[] ADDED = {
         DataTypes.createStructField("sentence_count", IntegerType, false),
         DataTypes.createStructField("word_count", IntegerType, false),
@@ -52,7 +61,8 @@ public final class AnnotateStage {
         DataTypes.createStructField("positive_score", DoubleType, false),
         DataTypes.createStructField("negative_score", DoubleType, false),
         DataTypes.createStructField("polarity", DoubleType, false),
-        DataTypes.createStructField("mentions", new ArrayType(MENTION, false), false)
+        DataTypes.createStructField("mentions", new ArrayType(MENTION, false), false),
+        DataTypes.createStructField("sentences", new ArrayType(SENTENCE, false), false)
     };
 
     private final ArticleAnnotator annotator;
@@ -62,12 +72,18 @@ public final class AnnotateStage {
         JobConfig.Nlp nlp = config.nlp();
         this.catalogue = EntityCatalogue.load(nlp.entities().catalogue());
         Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(nlp.entities().genitiveForms());
-        PipelineModel model = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
+        Map<String, EntityRecognizer> recognizers = new LinkedHashMap<>();
+        JobConfig.Discovery discovery = nlp.entities().discovery();
+        if (discovery.enabled()) {
+            discovery.models().forEach((language, location) ->
+                    recognizers.put(language, EntityRecognizer.load(location, discovery.minProbability())));
+        }
         Map<String, SentimentLexicon> lexicons = new LinkedHashMap<>();
         for (String language : config.normalize().language().supported()) {
             lexicons.put(language, SentimentLexicon.load(language, nlp.sentiment()));
         }
-        this.annotator = new ArticleAnnotator(model, catalogue, forms, lexicons, nlp);
+        PipelineModel model = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
+        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms), catalogue, recognizers, lexicons, nlp);
     }
 
     public EntityCatalogue catalogue() {
@@ -99,7 +115,7 @@ public final class AnnotateStage {
         List<Row> mentions = new ArrayList<>(r.mentions().size());
         for (ArticleAnnotator.Mention m : r.mentions()) {
             mentions.add(RowFactory.create(m.entity().id(), m.entity().name(), m.entity().type(), m.surface(),
-                    m.begin(), m.end(), m.sentenceIndex(), m.derived(), false, m.sentiment(), m.label()));
+                    m.begin(), m.end(), m.sentenceIndex(), m.derived(), m.discovered(), m.sentiment(), m.label()));
         }
         values.add(r.sentences().size());
         values.add(r.words());
@@ -110,6 +126,11 @@ public final class AnnotateStage {
         values.add(r.negativeScore());
         values.add(r.polarity());
         values.add(scala.collection.JavaConverters.asScalaBuffer(mentions).toSeq());
+        List<Row> sentences = new ArrayList<>(r.sentences().size());
+        for (ArticleAnnotator.Sentence s : r.sentences()) {
+            sentences.add(RowFactory.create(s.index(), s.begin(), s.end(), s.score().words(), s.sentiment(), s.label()));
+        }
+        values.add(scala.collection.JavaConverters.asScalaBuffer(sentences).toSeq());
         return RowFactory.create(values.toArray());
     }
 }

@@ -1,54 +1,61 @@
 package org.newsprism.nlp;
 
-import com.johnsnowlabs.nlp.IAnnotation;
-import com.johnsnowlabs.nlp.JavaAnnotation;
-import com.johnsnowlabs.nlp.LightPipeline;
 import java.io.Serializable;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.PipelineModel;
+import java.util.Set;
 import org.newsprism.config.JobConfig;
 
 /**
- * Annotates one article: runs the fitted Spark NLP pipeline ({@link SparkNlpPipeline}) through a
- * {@link LightPipeline} (no per-row DataFrame overhead), scores each sentence
- * ({@link SentenceSentimentScorer}) and resolves each matched chunk to its catalogue entity.
+ * Annotates one article: sentences, tokens and catalogue matches from Spark NLP ({@link TextAnalyzer}),
+ * names the catalogue lacks from the statistical recogniser ({@link EntityRecognizer}, where a model
+ * exists for the language), one sentiment score per sentence ({@link SentenceSentimentScorer}), and the
+ * article's GDELT-style tone.
+ *
+ * <p>Resolution within the article: a discovered one-word person ("Witkoff", also "Witkoffs") that is
+ * the last word of a longer person mention in the same article ("Steve Witkoff") becomes that person.
+ * Discovered entities get stable ids from their normalised name ({@code x-per-max-mustermann}).
  *
  * <p>Offsets in the result are Unicode code points into the text (Python {@code str} indices), end
- * exclusive. One instance is shipped per task; the LightPipeline is created lazily on the executor.
+ * exclusive. One instance is shipped per task.
  */
 public final class ArticleAnnotator implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final PipelineModel model;
+    private final TextAnalyzer analyzer;
     private final List<Entity> entities;
-    private final Map<String, EntityCatalogue.Target> surfaceTargets;
+    private final Set<String> givenNames;
+    private final Map<String, EntityRecognizer> recognizers;
+    private final Set<String> discoveredTypes;
     private final Map<String, SentimentLexicon> lexicons;
     private final JobConfig.Sentiment sentimentConfig;
     private final int maxSentenceChars;
-    private transient LightPipeline light;
+    private final boolean clauseScope;
     private transient Map<String, SentenceSentimentScorer> scorers;
 
-    public ArticleAnnotator(PipelineModel model, EntityCatalogue catalogue, Map<String, EntityCatalogue.SurfaceForm> forms,
+    public ArticleAnnotator(TextAnalyzer analyzer, EntityCatalogue catalogue, Map<String, EntityRecognizer> recognizers,
             Map<String, SentimentLexicon> lexicons, JobConfig.Nlp config) {
-        this.model = model;
+        this.analyzer = analyzer;
         this.entities = catalogue.entities();
-        Map<String, EntityCatalogue.Target> targets = new HashMap<>();
-        forms.forEach((key, form) -> targets.put(key, form.target()));
-        this.surfaceTargets = targets;
+        this.givenNames = catalogue.givenNames();
+        this.recognizers = Map.copyOf(recognizers);
+        this.discoveredTypes = Set.copyOf(config.entities().discovery().types());
         this.lexicons = Map.copyOf(lexicons);
         this.sentimentConfig = config.sentiment();
         this.maxSentenceChars = config.maxSentenceChars();
+        this.clauseScope = config.sentiment().mentionScope().equals("clause");
     }
 
     /** A sentence with its compound score. */
     public record Sentence(int index, int begin, int end, double sentiment, String label, SentenceSentimentScorer.Score score) {}
 
-    /** A resolved entity mention. */
+    /** A resolved entity mention; {@code discovered} when the entity is not from the catalogue. */
     public record Mention(Entity entity, String surface, int begin, int end, int sentenceIndex, boolean derived,
-            double sentiment, String label) {}
+            boolean discovered, double sentiment, String label) {}
 
     /** The annotations of one article and its GDELT-style tone. */
     public record Annotated(List<Sentence> sentences, List<Mention> mentions, int words, double sentiment,
@@ -60,16 +67,7 @@ public final class ArticleAnnotator implements Serializable {
     }
 
     public Annotated annotate(String text, String language) {
-        Map<String, List<IAnnotation>> result = lightPipeline().fullAnnotateJava(text);
-        List<IAnnotation> sentenceAnnotations = result.getOrDefault(SparkNlpPipeline.SENTENCES, List.of());
-        List<IAnnotation> tokenAnnotations = result.getOrDefault(SparkNlpPipeline.TOKENS, List.of());
-        List<IAnnotation> chunkAnnotations = result.getOrDefault(SparkNlpPipeline.ENTITIES, List.of());
-
-        Map<Integer, List<String>> tokensBySentence = new HashMap<>();
-        for (IAnnotation a : tokenAnnotations) {
-            JavaAnnotation token = (JavaAnnotation) a;
-            tokensBySentence.computeIfAbsent(sentenceIndex(token), k -> new ArrayList<>()).add(token.result());
-        }
+        TextAnalysis analysis = analyzer.analyse(text);
         SentenceSentimentScorer scorer = scorer(language);
         OffsetMapper offsets = new OffsetMapper(text);
         List<Sentence> sentences = new ArrayList<>();
@@ -79,18 +77,16 @@ public final class ArticleAnnotator implements Serializable {
         int negative = 0;
         double sentimentSum = 0;
         int scoredSentences = 0;
-        for (IAnnotation a : sentenceAnnotations) {
-            JavaAnnotation s = (JavaAnnotation) a;
-            int index = sentenceIndex(s);
-            List<String> tokens = tokensBySentence.getOrDefault(index, List.of());
-            boolean tooLong = s.end() - s.begin() + 1 > maxSentenceChars;
+        for (TextAnalysis.Sentence s : analysis.sentences()) {
+            List<String> tokens = List.of(s.tokenTexts());
+            boolean tooLong = s.end() - s.begin() > maxSentenceChars;
             SentenceSentimentScorer.Score score = scorer == null || tooLong
                     ? new SentenceSentimentScorer.Score(0.0, countWords(tokens), 0, 0)
                     : scorer.score(tokens);
-            Sentence sentence = new Sentence(index, offsets.toCodePoint(s.begin()), offsets.toCodePoint(s.end() + 1),
-                    score.compound(), sentimentConfig.label(score.compound()), score);
+            Sentence sentence = new Sentence(s.index(), offsets.toCodePoint(s.begin()), offsets.toCodePoint(s.end()),
+                    score.compound(), sentimentConfig.label(language, score.compound()), score);
             sentences.add(sentence);
-            byIndex.put(index, sentence);
+            byIndex.put(s.index(), sentence);
             words += score.words();
             positive += score.positiveWords();
             negative += score.negativeWords();
@@ -99,29 +95,207 @@ public final class ArticleAnnotator implements Serializable {
                 scoredSentences++;
             }
         }
-        List<Mention> mentions = new ArrayList<>();
-        for (IAnnotation a : chunkAnnotations) {
-            JavaAnnotation chunk = (JavaAnnotation) a;
-            EntityCatalogue.Target target = surfaceTargets.get(EntityCatalogue.key(chunk.result()));
-            if (target == null) {
-                continue; // the matcher only finds catalogue forms; a miss means a key variant, not an entity
+
+        List<Found> discovered = discover(text, analysis, language);
+        List<Found> found = new ArrayList<>();
+        for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
+            if (discovered.stream().noneMatch(d -> d.sentenceIndex() == m.sentenceIndex() && d.begin() <= m.begin()
+                    && m.end() <= d.end())) {
+                found.add(new Found(entities.get(m.target().entityIndex()), m.sentenceIndex(), m.begin(), m.end(),
+                        m.target().derived(), false));
             }
-            Sentence sentence = byIndex.get(sentenceIndex(chunk));
+        }
+        found.addAll(discovered);
+        found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+        resolveSurnames(found, text);
+        found.addAll(surnameMentions(found, text, analysis));
+        found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+
+        Map<Integer, TextAnalysis.Sentence> analysed = new HashMap<>();
+        analysis.sentences().forEach(s -> analysed.put(s.index(), s));
+        List<Mention> mentions = new ArrayList<>(found.size());
+        for (Found f : found) {
+            Sentence sentence = byIndex.get(f.sentenceIndex());
             double sentiment = sentence == null ? 0.0 : sentence.sentiment();
-            mentions.add(new Mention(entities.get(target.entityIndex()), text.substring(chunk.begin(), chunk.end() + 1),
-                    offsets.toCodePoint(chunk.begin()), offsets.toCodePoint(chunk.end() + 1), sentenceIndex(chunk),
-                    target.derived(), sentiment, sentimentConfig.label(sentiment)));
+            if (clauseScope && scorer != null && sentence != null) {
+                sentiment = clauseSentiment(scorer, analysed.get(f.sentenceIndex()), f.begin(), sentiment);
+            }
+            mentions.add(new Mention(f.entity(), text.substring(f.begin(), f.end()), offsets.toCodePoint(f.begin()),
+                    offsets.toCodePoint(f.end()), f.sentenceIndex(), f.derived(), f.discovered(), sentiment,
+                    sentimentConfig.label(language, sentiment)));
         }
         double articleSentiment = scoredSentences == 0 ? 0.0 : sentimentSum / scoredSentences;
         double positiveScore = words == 0 ? 0.0 : 100.0 * positive / words;
         double negativeScore = words == 0 ? 0.0 : 100.0 * negative / words;
-        return new Annotated(sentences, mentions, words, articleSentiment, sentimentConfig.label(articleSentiment),
+        return new Annotated(sentences, mentions, words, articleSentiment, sentimentConfig.label(language, articleSentiment),
                 positiveScore, negativeScore);
     }
 
-    private static int sentenceIndex(JavaAnnotation annotation) {
-        String value = annotation.metadata().get("sentence");
-        return value == null ? 0 : Integer.parseInt(value);
+    /**
+     * The score of the clause around a mention ("Die Ukraine lobte Russland, Moskau aber kritisierte
+     * …"); the sentence's score when the clause holds no polar word.
+     */
+    private static double clauseSentiment(SentenceSentimentScorer scorer, TextAnalysis.Sentence sentence, int begin,
+            double sentenceSentiment) {
+        List<String> tokens = List.of(sentence.tokenTexts());
+        int at = 0;
+        while (at < tokens.size() - 1 && sentence.tokens().get(at).end() <= begin) {
+            at++;
+        }
+        int[] clause = scorer.clauseAround(tokens, at);
+        SentenceSentimentScorer.Score score = scorer.score(tokens.subList(clause[0], clause[1]));
+        return score.positiveWords() + score.negativeWords() == 0 ? sentenceSentiment : score.compound();
+    }
+
+    /** An entity found at UTF-16 offsets {@code [begin, end)}, before offsets become code points. */
+    private record Found(Entity entity, int sentenceIndex, int begin, int end, boolean derived, boolean discovered) {}
+
+    /**
+     * Names the recogniser finds that the catalogue does not already cover: a found name that only
+     * partly overlaps a catalogue match, or covers exactly one, is dropped; one that is longer and
+     * contains catalogue matches ("Maximilianmuseum Augsburg", "Rudolf Skoda") replaces them.
+     */
+    private List<Found> discover(String text, TextAnalysis analysis, String language) {
+        EntityRecognizer recognizer = recognizers.get(language);
+        List<Found> result = new ArrayList<>();
+        if (recognizer == null) {
+            return result;
+        }
+        recognizer.newDocument();
+        for (TextAnalysis.Sentence s : analysis.sentences()) {
+            String[][] features = NerFeatures.of(s, analysis.matches(), entities, givenNames);
+            for (EntityRecognizer.Found name : recognizer.find(s.tokenTexts(), features)) {
+                if (!discoveredTypes.contains(name.type()) || conflictsWithCatalogue(text, analysis, s, name)) {
+                    continue;
+                }
+                int begin = s.tokens().get(name.firstToken()).begin();
+                int end = s.tokens().get(name.lastToken()).end();
+                String surface = text.substring(begin, end);
+                result.add(new Found(discoveredEntity(name.type(), surface), s.index(), begin, end, false, true));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Whether a found name must give way to the catalogue. It may replace the catalogue matches it
+     * contains only when it is longer, of another type ("Maximilianmuseum Augsburg" ORG over Augsburg
+     * LOC), and not merely a hyphen compound around them ("Nato-Gipfel" stays Nato).
+     */
+    private boolean conflictsWithCatalogue(String text, TextAnalysis analysis, TextAnalysis.Sentence sentence,
+            EntityRecognizer.Found name) {
+        for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
+            if (m.sentenceIndex() != sentence.index() || m.lastToken() < name.firstToken()
+                    || name.lastToken() < m.firstToken()) {
+                continue;
+            }
+            boolean strictlyContains = name.firstToken() <= m.firstToken() && m.lastToken() <= name.lastToken()
+                    && name.lastToken() - name.firstToken() > m.lastToken() - m.firstToken();
+            boolean otherType = !entities.get(m.target().entityIndex()).type().equals(name.type());
+            if (!strictlyContains || !otherType || hyphenJoined(text, sentence, name.firstToken(), name.lastToken())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any two neighbouring tokens of {@code [first, last]} are joined by a hyphen. */
+    private static boolean hyphenJoined(String text, TextAnalysis.Sentence sentence, int first, int last) {
+        for (int i = first; i < last; i++) {
+            String between = text.substring(sentence.tokens().get(i).end(), sentence.tokens().get(i + 1).begin());
+            if (between.indexOf('-') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A discovered one-word person that is the last word of a longer person mention in the same
+     * article (also in the genitive: "Witkoffs") takes that mention's entity.
+     */
+    private static void resolveSurnames(List<Found> found, String text) {
+        Map<String, Entity> bySurname = new HashMap<>();
+        for (Found f : found) {
+            String surface = text.substring(f.begin(), f.end());
+            int space = surface.lastIndexOf(' ');
+            if (f.entity().type().equals("PER") && !f.derived() && space > 0) {
+                bySurname.putIfAbsent(surface.substring(space + 1), f.entity());
+            }
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            String surface = text.substring(f.begin(), f.end());
+            if (!f.discovered() || surface.indexOf(' ') >= 0 || !f.entity().type().equals("PER")) {
+                continue;
+            }
+            Entity full = bySurname.get(surface);
+            if (full == null && surface.endsWith("s")) {
+                full = bySurname.get(surface.substring(0, surface.length() - 1));
+            }
+            if (full != null) {
+                found.set(i, new Found(full, f.sentenceIndex(), f.begin(), f.end(), false,
+                        full.id().startsWith(DISCOVERED_PREFIX)));
+            }
+        }
+    }
+
+    /**
+     * Surname-only mentions the recogniser was not sure enough about: a capitalised token that is the
+     * last word of a multi-word person found in the same article (before or after it), or that word
+     * with a genitive s, becomes a mention of that person.
+     */
+    private static List<Found> surnameMentions(List<Found> found, String text, TextAnalysis analysis) {
+        Map<String, Found> bySurname = new HashMap<>();
+        for (Found f : found) {
+            String surface = text.substring(f.begin(), f.end());
+            int space = surface.lastIndexOf(' ');
+            if (f.entity().type().equals("PER") && !f.derived() && space > 0) {
+                String surname = surface.substring(space + 1);
+                if (surname.length() > 2 && Character.isUpperCase(surname.charAt(0))) {
+                    bySurname.putIfAbsent(surname, f);
+                    bySurname.putIfAbsent(surname + "s", f);
+                }
+            }
+        }
+        List<Found> added = new ArrayList<>();
+        if (bySurname.isEmpty()) {
+            return added;
+        }
+        for (TextAnalysis.Sentence s : analysis.sentences()) {
+            for (TextAnalysis.Token token : s.tokens()) {
+                Found full = bySurname.get(token.text());
+                if (full != null && !covered(found, token.begin(), token.end())) {
+                    added.add(new Found(full.entity(), s.index(), token.begin(), token.end(), false, full.discovered()));
+                }
+            }
+        }
+        return added;
+    }
+
+    private static boolean covered(List<Found> found, int begin, int end) {
+        for (Found f : found) {
+            if (f.begin() < end && begin < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final String DISCOVERED_PREFIX = "x-";
+
+    /** An entity the catalogue lacks, with an id derived from its type and normalised name. */
+    static Entity discoveredEntity(String type, String surface) {
+        String name = surface.strip().replaceAll("\\s+", " ");
+        return new Entity(DISCOVERED_PREFIX + type.toLowerCase(Locale.ROOT) + "-" + slug(name), type, name,
+                List.of(name), List.of());
+    }
+
+    static String slug(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? Integer.toHexString(name.hashCode()) : s;
     }
 
     private static int countWords(List<String> tokens) {
@@ -132,13 +306,6 @@ public final class ArticleAnnotator implements Serializable {
             }
         }
         return count;
-    }
-
-    private LightPipeline lightPipeline() {
-        if (light == null) {
-            light = new LightPipeline(model, false);
-        }
-        return light;
     }
 
     private SentenceSentimentScorer scorer(String language) {

@@ -115,6 +115,27 @@ public final class EntityCatalogue implements Serializable {
         return all;
     }
 
+    /**
+     * Given names, taken from the catalogue's persons (the first word of multi-word names): a feature
+     * for recognising unlisted persons ("Angelika Müller").
+     */
+    public java.util.Set<String> givenNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Entity e : entities) {
+            if (!e.type().equals("PER")) {
+                continue;
+            }
+            for (String alias : e.aliases()) {
+                String[] words = alias.split("\\s+");
+                if (words.length >= 2 && words[0].length() >= 2 && Character.isUpperCase(words[0].charAt(0))
+                        && !words[0].endsWith(".")) {
+                    names.add(words[0]);
+                }
+            }
+        }
+        return java.util.Set.copyOf(names);
+    }
+
     /** A form to look for in text and the entity it names. */
     public record SurfaceForm(String text, Target target) implements Serializable {}
 

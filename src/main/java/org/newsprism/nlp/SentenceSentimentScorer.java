@@ -14,6 +14,12 @@ import java.util.Locale;
  * <p>German inflection: a word missing from the lexicon is looked up again without common inflection
  * endings ({@code kritisierte → kritisier(en)}, {@code schlechten → schlecht}) and, as a compound, by its
  * longest known head ({@code Finanzkrise → krise}).
+ *
+ * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
+ * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
+ * verb often closes the clause ("die Arbeitslosigkeit zu senken"). German negation may follow its
+ * verb at the end of a clause ("Russland lobte die Ukraine nicht"): a clause-final "nicht" flips the
+ * polar words of its clause when no negation precedes them.
  */
 public final class SentenceSentimentScorer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -75,11 +81,21 @@ public final class SentenceSentimentScorer implements Serializable {
                     v += Math.signum(v) * scaled;
                 }
             }
-            for (int back = 1; back <= negationScope && i - back >= 0; back++) {
+            boolean negated = false;
+            for (int back = 1; back <= negationScope && i - back >= 0 && !isClauseEnd(lower[i - back]); back++) {
                 if (lexicon.isNegation(lower[i - back])) {
-                    v *= NEGATION_FACTOR;
+                    negated = true;
                     break;
                 }
+            }
+            if (!negated && german && clauseFinalNegationAfter(lower, i)) {
+                negated = true;
+            }
+            if (negated) {
+                v *= NEGATION_FACTOR;
+            }
+            if (shifted(lower, i)) {
+                v = -v;
             }
             valence[i] = v;
         }
@@ -91,6 +107,65 @@ public final class SentenceSentimentScorer implements Serializable {
         double compound = sum == 0 ? 0.0 : sum / Math.sqrt(sum * sum + ALPHA);
         return new Score(compound, words, positive, negative);
     }
+
+    /** Spark ML's German stop words: function words that look like inflected content words. */
+    private static final class GermanFunctionWords {
+        static final java.util.Set<String> SET = java.util.Set.of(
+                org.apache.spark.ml.feature.StopWordsRemover.loadDefaultStopWords("german"));
+    }
+
+    /**
+     * The clause around token {@code index}: the tokens between the nearest clause ends (punctuation,
+     * contrast words, clause conjunctions) on either side, as {@code [from, to)}.
+     */
+    public int[] clauseAround(List<String> tokens, int index) {
+        int from = index;
+        while (from > 0 && !isClauseEnd(tokens.get(from - 1).toLowerCase(Locale.ROOT))) {
+            from--;
+        }
+        int to = index + 1;
+        while (to < tokens.size() && !isClauseEnd(tokens.get(to).toLowerCase(Locale.ROOT))) {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
+    private static final int SHIFTER_SCOPE = 3;
+
+    /** A shifter within three tokens before the word (in German also after it) reverses it. */
+    private boolean shifted(String[] lower, int i) {
+        for (int d = 1; d <= SHIFTER_SCOPE; d++) {
+            if (i - d >= 0 && lexicon.isShifter(lower[i - d])) {
+                return true;
+            }
+            if (german && i + d < lower.length && lexicon.isShifter(lower[i + d])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A negation after the word, in the same clause, directly before the clause's end. */
+    private boolean clauseFinalNegationAfter(String[] lower, int i) {
+        for (int j = i + 1; j < lower.length; j++) {
+            if (isClauseEnd(lower[j])) {
+                return false;
+            }
+            if (lexicon.isNegation(lower[j])) {
+                return j + 1 == lower.length || isClauseEnd(lower[j + 1]);
+            }
+        }
+        return false;
+    }
+
+    /** Punctuation and conjunctions that end a negation's reach. */
+    private boolean isClauseEnd(String token) {
+        return token.length() == 1 && ".,;:!?".indexOf(token.charAt(0)) >= 0 || lexicon.contrast(token) != null
+                || CLAUSE_CONJUNCTIONS.contains(token);
+    }
+
+    private static final java.util.Set<String> CLAUSE_CONJUNCTIONS =
+            java.util.Set.of("und", "weil", "dass", "denn", "and", "because", "while", "whereas");
 
     private static boolean isWord(String token) {
         for (int i = 0; i < token.length(); i++) {

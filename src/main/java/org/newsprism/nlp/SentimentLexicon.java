@@ -15,7 +15,7 @@ import org.newsprism.io.Resources;
  *
  * <p>Lexicon files: {@code term<TAB>valence} on VADER's −4…+4 scale (extra columns, such as VADER's
  * rater statistics, are ignored; a first line {@code term<TAB>valence} is a header). Modifier files:
- * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener or contrast. Compound
+ * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener, contrast or shifter. Compound
  * files ({@code nlp.sentiment.compounds.<lang>}): {@code head<TAB>valence}, heads such as "krise" that
  * give an unknown compound ("Energiekrise") their valence. Terms are lower case.
  */
@@ -27,14 +27,16 @@ public final class SentimentLexicon implements Serializable {
     private final Map<String, Double> negations;
     private final Map<String, Double> contrasts;
     private final Map<String, Double> compoundHeads;
+    private final Map<String, Double> shifters;
 
     public SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Map<String, Double> negations,
-            Map<String, Double> contrasts, Map<String, Double> compoundHeads) {
+            Map<String, Double> contrasts, Map<String, Double> compoundHeads, Map<String, Double> shifters) {
         this.valences = Map.copyOf(valences);
         this.boosters = Map.copyOf(boosters);
         this.negations = Map.copyOf(negations);
         this.contrasts = Map.copyOf(contrasts);
         this.compoundHeads = Map.copyOf(compoundHeads);
+        this.shifters = Map.copyOf(shifters);
     }
 
     /** Loads one language's lexicon and modifier files (on the driver). */
@@ -47,6 +49,7 @@ public final class SentimentLexicon implements Serializable {
         Map<String, Double> boosters = new HashMap<>();
         Map<String, Double> negations = new HashMap<>();
         Map<String, Double> contrasts = new HashMap<>();
+        Map<String, Double> shifters = new HashMap<>();
         for (String file : modifierFiles) {
             List<String> lines = Resources.readLines(file, "nlp.sentiment.modifiers." + language);
             for (int i = 0; i < lines.size(); i++) {
@@ -60,13 +63,14 @@ public final class SentimentLexicon implements Serializable {
                     case "negation" -> negations.put(term, weight);
                     case "intensifier", "dampener" -> boosters.put(term, weight);
                     case "contrast" -> contrasts.put(term, weight);
+                    case "shifter" -> shifters.put(term, weight);
                     default -> throw new InvalidSettingsException("nlp.sentiment.modifiers." + language + " = " + file
                             + " line " + (i + 1) + ": kind " + cols[1]
-                            + " must be negation, intensifier, dampener or contrast");
+                            + " must be negation, intensifier, dampener, contrast or shifter");
                 }
             }
         }
-        return new SentimentLexicon(valences, boosters, negations, contrasts, heads);
+        return new SentimentLexicon(valences, boosters, negations, contrasts, heads, shifters);
     }
 
     /** Reads term/valence files (later files override earlier ones); a header line is skipped. */
@@ -99,6 +103,11 @@ public final class SentimentLexicon implements Serializable {
 
     public Double booster(String lowerCaseWord) {
         return boosters.get(lowerCaseWord);
+    }
+
+    /** Whether the word reverses the polarity of what it acts on ("reduce", "senken"). */
+    public boolean isShifter(String lowerCaseWord) {
+        return shifters.containsKey(lowerCaseWord);
     }
 
     public boolean isNegation(String lowerCaseWord) {

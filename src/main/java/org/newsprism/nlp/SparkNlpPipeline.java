@@ -80,21 +80,34 @@ public final class SparkNlpPipeline {
         matcher.setMergeOverlapping(true);
         matcher.setEntityValue("catalogue");
         matcher.setTokenizer(tokenizerModel);
-        matcher.setEntities(writePhrases(phrases), ReadAs.TEXT(), scalaMap("format", "text"));
-
-        return new Pipeline()
-                .setStages(new PipelineStage[] {document, sentences, tokenizerModel, matcher})
-                .fit(empty);
+        // TextMatcher reads its phrases from a file, on the driver, while fitting; the fitted model holds
+        // them, so the file is deleted right away and executors never need the driver's disk.
+        Path phrasesFile = writePhrases(phrases);
+        try {
+            matcher.setEntities(phrasesFile.toUri().toString(), ReadAs.TEXT(), scalaMap("format", "text"));
+            return new Pipeline()
+                    .setStages(new PipelineStage[] {document, sentences, tokenizerModel, matcher})
+                    .fit(empty);
+        } finally {
+            deleteQuietly(phrasesFile);
+        }
     }
 
-    private static String writePhrases(Collection<String> phrases) {
+    private static Path writePhrases(Collection<String> phrases) {
         try {
             Path file = Files.createTempFile("newsprism-phrases", ".txt");
-            file.toFile().deleteOnExit();
             Files.write(file, phrases, StandardCharsets.UTF_8);
-            return file.toUri().toString();
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
         }
     }
 

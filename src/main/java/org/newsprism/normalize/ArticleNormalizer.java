@@ -24,11 +24,14 @@ import org.newsprism.config.JobConfig;
 /**
  * Turns one raw record into one normalised article, or into the same record with a reject reason.
  *
- * <p>In order: Unicode clean-up ({@link UnicodeCleaner}) of text and title; language from the input
- * when it names a supported language, else detected ({@link LanguageIdentifier}); boilerplate removed
- * for that language ({@link BoilerplateRemover}); too-short text rejected; date parsed
- * ({@link PublishedDateParser}); source from the URL host when absent ({@link SourceNames}); article id
- * = the input id, else the record key; SHA-256 of the normalised text for exact dedup.
+ * <p>In order: when the record carries an HTML page, text, title, date, language and canonical URL are
+ * extracted from it ({@link HtmlArticleExtractor}) for each of these the record itself lacks (a page
+ * without article text is rejected); text clean-up ({@link TextCleaner}) of text and title; language
+ * from the input when it names a supported language (the record's field, else the page's declared
+ * language), else detected ({@link LanguageIdentifier}); boilerplate removed for that language
+ * ({@link BoilerplateRemover}); too-short text rejected; date parsed ({@link PublishedDateParser}); URL
+ * canonicalised ({@link UrlCanonicalizer}) and source from its host when absent ({@link SourceNames});
+ * article id = the input id, else the record key; SHA-256 of the normalised text for exact dedup.
  * Reads {@code normalize.*}.
  */
 public final class ArticleNormalizer implements Serializable {
@@ -59,6 +62,8 @@ public final class ArticleNormalizer implements Serializable {
     private final BoilerplateRemover boilerplate;
     private final LanguageIdentifier languages;
     private final PublishedDateParser dates;
+    private final TextCleaner cleaner;
+    private final UrlCanonicalizer urls;
 
     public ArticleNormalizer(JobConfig.Normalize config, int excerptChars, BoilerplateRemover boilerplate, Instant runStart) {
         this.config = config;
@@ -66,6 +71,8 @@ public final class ArticleNormalizer implements Serializable {
         this.boilerplate = boilerplate;
         this.languages = new LanguageIdentifier(config.language().supported(), config.language().minConfidence());
         this.dates = new PublishedDateParser(config.dates().patterns(), runStart, config.dates().futureTolerance());
+        this.cleaner = new TextCleaner(config.cleanup());
+        this.urls = new UrlCanonicalizer(config.trackingParams());
     }
 
     /** Normalises a row of {@link org.newsprism.io.RawRecords#SCHEMA}. */
@@ -79,14 +86,49 @@ public final class ArticleNormalizer implements Serializable {
         String inputId = raw.getAs("input_id");
         String articleId = inputId != null && !inputId.isBlank() ? inputId.strip() : raw.getAs("record_key");
         String originalText = raw.getAs("text");
-        String text = config.unicode() ? UnicodeCleaner.clean(originalText) : originalText;
-        String title = config.unicode() ? UnicodeCleaner.clean(raw.getAs("title")) : raw.<String>getAs("title");
+        String rawTitle = raw.getAs("title");
+        String rawDate = raw.getAs("published_at");
+        String declaredLanguage = raw.getAs("language");
+        String url = blankToNull(raw.getAs("url"));
+        String html = raw.getAs("html");
+        int max = config.maxTextChars();
+        if (originalText != null && originalText.length() > max || html != null && html.length() > 10L * max) {
+            int length = originalText != null && originalText.length() > max ? originalText.length() : html.length();
+            return rejected(articleId, file, position, "normalize", "text too long (" + length
+                    + " characters; the limit is normalize.max-text-chars = " + max + ")",
+                    originalText != null ? originalText : html);
+        }
+        boolean complete = originalText != null && !originalText.isBlank() && rawTitle != null && !rawTitle.isBlank()
+                && rawDate != null && !rawDate.isBlank() && url != null && languages.supportedOrNull(declaredLanguage) != null;
+        if (html == null && originalText != null && MARKUP.matcher(originalText).find()) {
+            html = originalText; // a text field holding markup ("<p>…</p>", scripts) is read as HTML
+            originalText = null;
+            complete = false;
+        }
+        if (html != null && !complete) {
+            HtmlArticleExtractor.Extracted page = HtmlArticleExtractor.extract(html, url);
+            if (originalText == null || originalText.isBlank()) {
+                originalText = page.text();
+                if (originalText == null) {
+                    return rejected(articleId, file, position, "normalize", "no article text found in the HTML page",
+                            html);
+                }
+            }
+            rawTitle = rawTitle == null || rawTitle.isBlank() ? page.title() : rawTitle;
+            rawDate = rawDate == null || rawDate.isBlank() ? page.publishedAt() : rawDate;
+            if (languages.supportedOrNull(declaredLanguage) == null) {
+                declaredLanguage = page.language();
+            }
+            url = url == null ? page.canonicalUrl() : url;
+        }
+        String text = cleaner.clean(originalText);
+        String title = cleaner.clean(rawTitle);
 
-        String givenLanguage = languages.supportedOrNull(raw.getAs("language"));
+        String givenLanguage = languages.supportedOrNull(declaredLanguage);
         LanguageIdentifier.Detection detection = givenLanguage != null
                 ? new LanguageIdentifier.Detection(givenLanguage, 1.0)
                 : languages.detect(text);
-        text = boilerplate.remove(text, detection.language());
+        text = boilerplate.remove(text, detection.language(), title);
 
         if (text == null || text.strip().length() < config.minTextChars()) {
             return rejected(articleId, file, position, "normalize",
@@ -96,10 +138,11 @@ public final class ArticleNormalizer implements Serializable {
             return rejected(articleId, file, position, "normalize",
                     "language not one of " + config.language().supported(), originalText);
         }
-        PublishedDateParser.Parsed date = dates.parse(raw.getAs("published_at"));
+        PublishedDateParser.Parsed date = dates.parse(rawDate);
         Instant instant = date.instant();
-        String url = raw.<String>getAs("url");
-        url = url == null || url.isBlank() ? null : url.strip();
+        if (config.canonicalUrls()) {
+            url = urls.canonicalize(url);
+        }
         return RowFactory.create(articleId, file, position, url, SourceNames.of(raw.getAs("source"), url),
                 title == null || title.isBlank() ? null : title, text, detection.language(),
                 detection.confidence(),
@@ -107,6 +150,14 @@ public final class ArticleNormalizer implements Serializable {
                 instant == null ? null : Date.valueOf(instant.atZone(ZoneOffset.UTC).toLocalDate()),
                 date.status(), sha256(text), text.length(), null, null, null);
     }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** HTML structure tags: a text with any of them is markup, not prose. */
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile(
+            "(?i)<(?:html|head|body|p|div|span|script|style|br|a|h[1-6]|article|section|table|ul|li|img)\\b[^>]*>");
 
     private Row rejected(String articleId, String file, long position, String stage, String reason, String raw) {
         Object[] values = new Object[SCHEMA.size()];

@@ -17,6 +17,10 @@ import org.newsprism.io.Resources;
  * applies to all). A line {@code paragraph<TAB>regex} drops every paragraph in which the regex finds a
  * match; {@code span<TAB>regex} cuts only the matched text. Lines starting with # are comments.
  *
+ * <p>With {@code normalize.boilerplate.drop-repeated}, a paragraph that repeats an earlier one (ignoring
+ * case and spacing) is dropped, and so is a first paragraph that repeats the title: teasers that sites
+ * and feeds put twice.
+ *
  * <p>Example: the seed's last paragraph "Haftungsausschluss: Das Urheberrecht dieses Artikels liegt …"
  * is dropped; the paragraphs before it stay as they were.
  */
@@ -28,12 +32,19 @@ public final class BoilerplateRemover implements Serializable {
     public record Rule(boolean wholeParagraph, String regex) implements Serializable {}
 
     private final Map<String, List<Rule>> rulesByLanguage;
+    private final boolean dropRepeated;
     private transient Map<String, List<CompiledRule>> compiled;
 
     private record CompiledRule(boolean wholeParagraph, Pattern pattern) {}
 
+    /** Pattern rules only (repeated paragraphs are kept). */
     public BoilerplateRemover(Map<String, List<Rule>> rulesByLanguage) {
+        this(rulesByLanguage, false);
+    }
+
+    public BoilerplateRemover(Map<String, List<Rule>> rulesByLanguage, boolean dropRepeated) {
         this.rulesByLanguage = Map.copyOf(rulesByLanguage);
+        this.dropRepeated = dropRepeated;
     }
 
     /** Loads the pattern files named in configuration (on the driver). */
@@ -48,7 +59,7 @@ public final class BoilerplateRemover implements Serializable {
                 rules.put(language, list);
             });
         }
-        return new BoilerplateRemover(rules);
+        return new BoilerplateRemover(rules, config.enabled() && config.dropRepeated());
     }
 
     static List<Rule> parse(String file, List<String> lines) {
@@ -78,15 +89,25 @@ public final class BoilerplateRemover implements Serializable {
 
     /** The text without boilerplate for an article in {@code language} (rules for "*" always apply). */
     public String remove(String text, String language) {
-        if (text == null || rulesByLanguage.isEmpty()) {
+        return remove(text, language, null);
+    }
+
+    /**
+     * The text without boilerplate for an article in {@code language} with this {@code title} (may be
+     * null; used to drop a first paragraph that only repeats it).
+     */
+    public String remove(String text, String language, String title) {
+        if (text == null || (rulesByLanguage.isEmpty() && !dropRepeated)) {
             return text;
         }
         List<CompiledRule> rules = new ArrayList<>(compiled().getOrDefault("*", List.of()));
         rules.addAll(compiled().getOrDefault(language, List.of()));
-        if (rules.isEmpty()) {
+        if (rules.isEmpty() && !dropRepeated) {
             return text;
         }
         List<String> kept = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String titleKey = title == null || title.isBlank() ? null : key(title);
         for (String paragraph : PARAGRAPH_BREAK.split(text)) {
             String p = paragraph;
             for (CompiledRule rule : rules) {
@@ -99,11 +120,24 @@ public final class BoilerplateRemover implements Serializable {
                     p = rule.pattern().matcher(p).replaceAll("").strip();
                 }
             }
-            if (!p.isBlank()) {
-                kept.add(p);
+            if (p.isBlank()) {
+                continue;
             }
+            if (dropRepeated) {
+                String k = key(p);
+                // The title repeated as the first paragraph is a teaser; later, equal text is a subheading.
+                if (seen.contains(k) || (kept.isEmpty() && k.equals(titleKey))) {
+                    continue;
+                }
+                seen.add(k);
+            }
+            kept.add(p);
         }
         return String.join("\n\n", kept);
+    }
+
+    private static String key(String paragraph) {
+        return paragraph.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Map<String, List<CompiledRule>> compiled() {

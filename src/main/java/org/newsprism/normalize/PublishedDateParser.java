@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses {@code published_at} into a UTC instant: ISO-8601 with or without offset or time, RFC 1123
- * ({@code Tue, 3 Jun 2008 11:05:30 GMT}), epoch seconds or milliseconds, then the patterns of
- * {@code normalize.dates.patterns} (read as UTC when they carry no zone). A date after the run start
+ * Parses {@code published_at} into a UTC instant: ISO-8601 with or without offset, fraction or time
+ * ({@code 2025-08-18T10:00:00+02:00}, {@code …+0200}, {@code 2025-08-18T10:00Z}, {@code 2025-08-18},
+ * {@code …[Europe/Berlin]}), RFC 1123 ({@code Tue, 3 Jun 2008 11:05:30 GMT}, {@code +0200}) and its RSS
+ * variants with zone names ({@code Mon, 18 Aug 2025 11:30:00 CEST}), epoch seconds or milliseconds,
+ * then the patterns of {@code normalize.dates.patterns} (read as UTC when they carry no zone). A date after the run start
  * plus {@code normalize.dates.future-tolerance}, or before 1800 (placeholders such as 0001-01-01),
  * is implausible: the instant is null and the status says why, the article is kept.
  */
@@ -85,8 +87,11 @@ public final class PublishedDateParser implements Serializable {
             List<DateTimeFormatter> list = new ArrayList<>();
             list.add(DateTimeFormatter.ISO_DATE_TIME);
             list.add(DateTimeFormatter.ISO_DATE);
+            list.add(new java.time.format.DateTimeFormatterBuilder()
+                    .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT));
             list.add(DateTimeFormatter.RFC_1123_DATE_TIME);
-            list.add(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][XXX][X]", Locale.ROOT));
+            list.add(DateTimeFormatter.ofPattern("[EEE, ]d MMM yyyy HH:mm[:ss] zzz", Locale.ENGLISH));
+            list.add(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSS][XXX][X]", Locale.ROOT));
             for (String pattern : patterns) {
                 list.add(DateTimeFormatter.ofPattern(pattern, Locale.ROOT));
             }

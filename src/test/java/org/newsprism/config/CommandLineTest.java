@@ -40,13 +40,19 @@ class CommandLineTest {
 
     @Test
     void badFormatIsNamed() {
-        assertEquals("--format xml: must be one of auto, jsonl, csv, tsv, parquet, text",
+        assertEquals("--format xml: must be one of auto, jsonl, csv, tsv, parquet, text, html, warc",
                 failure("--input", "x", "--format", "xml"));
     }
 
     @Test
     void missingInputIsAnError() {
         assertTrue(failure("--output", "o").startsWith("--input: no input given"));
+    }
+
+    @Test
+    void sourcesAloneAreEnoughInput() {
+        JobConfig c = CommandLine.parse("--set", "input.sources=[{path = seeds}]").settings().config();
+        assertEquals("seeds", c.input().sources().get(0).path());
     }
 
     @Test

@@ -38,7 +38,10 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofDays(2), c.normalize().dates().futureTolerance());
         assertTrue(c.dedup().exactEnabled());
         assertEquals("out", c.output().path());
-        assertEquals(0.05, c.nlp().sentiment().positiveThreshold());
+        assertEquals(new JobConfig.Thresholds(0.4, -0.4), c.nlp().sentiment().thresholds().get("*"));
+        assertEquals("neutral", c.nlp().sentiment().label("de", 0.3));
+        assertEquals("positive", c.nlp().sentiment().label("en", 0.4));
+        assertEquals("negative", c.nlp().sentiment().label("fr", -0.5));
         assertTrue(c.nlp().sentiment().lexicons().containsKey("de"));
         assertTrue(c.normalize().boilerplate().patterns().containsKey("*"));
     }
@@ -83,29 +86,31 @@ class ConfigLoaderTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         String message = failure(sets("input.format", "xml", "normalize.language.min-confidence", "1.5",
-                "nlp.sentiment.negative-threshold", "0.5"));
+                "nlp.sentiment.thresholds.de.negative", "0.5"));
         assertTrue(message.contains("input.format = xml: must be one of"), message);
         assertTrue(message.contains("normalize.language.min-confidence = 1.5: must be between 0.0 and 1.0"), message);
-        assertTrue(message.contains("nlp.sentiment.negative-threshold = 0.5: must not exceed"), message);
+        assertTrue(message.contains("nlp.sentiment.thresholds.de.negative = 0.5: must not exceed"), message);
     }
 
     @Test
     void dedupSettingsAreMappedAndChecked() {
         JobConfig.Dedup d = ConfigLoader.load(List.of(), sets("dedup.near.bands", "20", "dedup.near.rows", "6",
-                "dedup.near.seed", "-7", "dedup.url.tracking-params", "[\"utm_*\", fbclid]"), Map.of()).config().dedup();
+                "dedup.near.seed", "-7", "normalize.tracking-params", "[\"utm_*\", fbclid]"), Map.of()).config().dedup();
+        List<String> tracking = ConfigLoader.load(List.of(), sets("normalize.tracking-params", "[\"utm_*\", fbclid]"),
+                Map.of()).config().normalize().trackingParams();
         assertEquals(20, d.near().bands());
         assertEquals(6, d.near().rows());
         assertEquals(-7L, d.near().seed());
-        assertEquals(List.of("utm_*", "fbclid"), d.url().trackingParams());
+        assertEquals(List.of("utm_*", "fbclid"), tracking);
         assertTrue(d.url().enabled() && d.near().enabled());
 
         String message = failure(sets("dedup.near.bands", "70", "dedup.near.rows", "3", "dedup.near.threshold", "0",
-                "dedup.near.shingle-size", "0", "dedup.url.tracking-params", "[\"id=1\"]", "dedup.near.seed", "x"));
+                "dedup.near.shingle-size", "0", "normalize.tracking-params", "[\"id=1\"]", "dedup.near.seed", "x"));
         assertTrue(message.contains("invalid setting dedup.near.bands = 70: times dedup.near.rows (3) must not exceed "
                 + "dedup.near.hashes (192)"), message);
         assertTrue(message.contains("invalid setting dedup.near.threshold = 0: must be above 0"), message);
         assertTrue(message.contains("invalid setting dedup.near.shingle-size = 0: must be between 1 and 50"), message);
-        assertTrue(message.contains("invalid setting dedup.url.tracking-params = id=1: must be parameter names"), message);
+        assertTrue(message.contains("invalid setting normalize.tracking-params = id=1: must be parameter names"), message);
         assertTrue(message.contains("invalid setting dedup.near.seed = \"x\": must be an integer"), message);
     }
 
@@ -139,5 +144,50 @@ class ConfigLoaderTest {
         assertFalse(json.contains("AKIA123"), json);
         assertTrue(json.contains("***"), json);
         assertEquals("hunter2", loaded.config().spark().conf().get("spark.hadoop.fs.s3a.secret.key"));
+    }
+
+    @Test
+    void sourcesBringTheirOwnFormatAndFieldsOverTheGlobalOnes(@TempDir Path dir) throws IOException {
+        Path conf = dir.resolve("sources.conf");
+        Files.writeString(conf, "input.fields.title = headline\n"
+                + "input.sources = [{ path = \"dumps/feed.jsonl.gz\", fields { text = body, published-at = meta.date } },\n"
+                + "                 { path = sheets, format = csv }]");
+        JobConfig c = ConfigLoader.load(List.of(conf), Map.of(), Map.of()).config();
+        assertEquals(2, c.input().sources().size());
+        JobConfig.Source feed = c.input().sources().get(0);
+        assertEquals("dumps/feed.jsonl.gz", feed.path());
+        assertEquals(InputFormat.AUTO, feed.format());
+        assertEquals("body", feed.fields().text());
+        assertEquals("meta.date", feed.fields().publishedAt());
+        assertEquals("headline", feed.fields().title(), "unmapped fields fall back to input.fields");
+        assertEquals(InputFormat.CSV, c.input().sources().get(1).format());
+        assertEquals("text", c.input().sources().get(1).fields().text());
+    }
+
+    @Test
+    void badSourcesAreNamedWithTheirIndex() {
+        String message = failure(sets("input.sources",
+                "[{ path = a, format = xml, colour = red, fields { body = text, text = 3 } }, { format = csv }, 7]"));
+        assertTrue(message.contains("input.sources = ") && message.contains("must be a list of objects"), message);
+        String partial = failure(sets("input.sources", "[{ path = a, format = xml, colour = red, fields { body = text } }, { format = csv }]"));
+        assertTrue(partial.contains("input.sources[0].format = xml: must be one of auto, jsonl"), partial);
+        assertTrue(partial.contains("input.sources[0].colour = \"red\": unknown key"), partial);
+        assertTrue(partial.contains("input.sources[0].fields.body = \"text\": unknown field"), partial);
+        assertTrue(partial.contains("input.sources[1].path = (missing): must name a file, directory or glob"), partial);
+    }
+
+    @Test
+    void cleanupStepsAndPoliciesAreValidated() {
+        JobConfig c = ConfigLoader.load(List.of(), sets("normalize.cleanup.quotes", "keep", "normalize.cleanup.dashes",
+                "hyphen", "normalize.cleanup.nfkc", "false"), Map.of()).config();
+        assertEquals(JobConfig.Quotes.KEEP, c.normalize().cleanup().quotes());
+        assertEquals(JobConfig.Dashes.HYPHEN, c.normalize().cleanup().dashes());
+        assertFalse(c.normalize().cleanup().nfkc());
+        assertTrue(c.normalize().cleanup().htmlEntities());
+        String message = failure(sets("normalize.cleanup.quotes", "curly", "normalize.cleanup.dashes", "em"));
+        assertTrue(message.contains("normalize.cleanup.quotes = curly: must be one of keep, straight"), message);
+        assertTrue(message.contains("normalize.cleanup.dashes = em: must be one of keep, en-dash, hyphen"), message);
+        assertEquals("invalid setting input.text.max-title-chars = 0: must be between 1 and 10000",
+                failure(sets("input.text.max-title-chars", "0")));
     }
 }

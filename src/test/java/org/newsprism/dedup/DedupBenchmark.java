@@ -125,7 +125,7 @@ public final class DedupBenchmark {
         String full = "";
         if (!options.containsKey("skip-full")) {
             started = System.nanoTime();
-            DedupResult result = new NearDeduplicator(config.dedup()).apply(new ExactDeduplicator(config.dedup()).apply(articles));
+            DedupResult result = new NearDeduplicator(config.dedup(), config.normalize().trackingParams()).apply(new ExactDeduplicator(config.dedup()).apply(articles));
             long kept = result.kept().count();
             Map<String, Long> byMethod = new LinkedHashMap<>();
             result.duplicates().groupBy("method").count().orderBy("method").collectAsList()
@@ -146,8 +146,8 @@ public final class DedupBenchmark {
 
     /** Newsprism's near-duplicate core on all articles (as if none were exact duplicates), materialised. */
     private static NearDeduplicator.Clusters nearCore(JobConfig config, Dataset<Row> articles) {
-        JobConfig.Dedup nearOnly = new JobConfig.Dedup(true, new JobConfig.UrlDedup(false, List.of()), config.dedup().near());
-        NearDeduplicator deduplicator = new NearDeduplicator(nearOnly);
+        JobConfig.Dedup nearOnly = new JobConfig.Dedup(true, new JobConfig.UrlDedup(false), config.dedup().near());
+        NearDeduplicator deduplicator = new NearDeduplicator(nearOnly, config.normalize().trackingParams());
         Dataset<Row> sketches = deduplicator.sketch(articles.withColumn("duplicate_count", lit(0)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -90,13 +90,13 @@ class NearDedupQualityTest {
         for (int i = 0; i < corpus.size(); i++) {
             DedupTestCorpus.Article a = corpus.get(i);
             raw.add(RawRecords.accepted("corpus.jsonl", i, "corpus.jsonl:" + i, new RawRecords.Fields(
-                    a.id(), a.url(), a.source(), a.title(), a.text(), a.publishedAt().toString(), a.language())));
+                    a.id(), a.url(), a.source(), a.title(), a.text(), a.publishedAt().toString(), a.language(), null)));
         }
         Dataset<Row> normalized = new NormalizeStage(CONFIG, Instant.parse("2025-12-01T00:00:00Z"))
                 .apply(SharedSpark.session().createDataFrame(raw, RawRecords.SCHEMA));
         assertEquals(0, normalized.where(col("reject_reason").isNotNull()).count(), "nothing rejected");
         DedupResult exact = new ExactDeduplicator(CONFIG.dedup()).apply(normalized);
-        return new NearDeduplicator(CONFIG.dedup()).apply(exact);
+        return new NearDeduplicator(CONFIG.dedup(), CONFIG.normalize().trackingParams()).apply(exact);
     }
 
     /** article_id → the id of the article kept for its cluster (its own id when kept). */

@@ -25,6 +25,7 @@ import org.newsprism.config.JobConfig;
 
 class NearDeduplicatorTest {
     private static final JobConfig.Dedup DEFAULTS = ConfigLoader.defaults().config().dedup();
+    private static final List<String> TRACKING = ConfigLoader.defaults().config().normalize().trackingParams();
     private static final StructType SCHEMA = new StructType()
             .add("article_id", DataTypes.StringType)
             .add("input_file", DataTypes.StringType)
@@ -63,7 +64,7 @@ class NearDeduplicatorTest {
 
     private static DedupResult run(JobConfig.Dedup config) {
         Dataset<Row> input = SharedSpark.session().createDataFrame(corpus(), SCHEMA);
-        return new NearDeduplicator(config).apply(new ExactDeduplicator(config).apply(input));
+        return new NearDeduplicator(config, TRACKING).apply(new ExactDeduplicator(config).apply(input));
     }
 
     private static Map<String, Row> byId(Dataset<Row> rows) {
@@ -109,13 +110,13 @@ class NearDeduplicatorTest {
         DedupResult urlOnly = run(new JobConfig.Dedup(true, DEFAULTS.url(), nearOff));
         assertEquals(Map.of("c", "b", "d", "a"), duplicateOf(urlOnly));
 
-        JobConfig.UrlDedup urlOff = new JobConfig.UrlDedup(false, List.of());
+        JobConfig.UrlDedup urlOff = new JobConfig.UrlDedup(false);
         DedupResult nearOnly = run(new JobConfig.Dedup(true, urlOff, DEFAULTS.near()));
         assertEquals(Map.of("b", "a", "c", "a"), duplicateOf(nearOnly));
 
         Dataset<Row> input = SharedSpark.session().createDataFrame(corpus(), SCHEMA);
         DedupResult exactOnly = new ExactDeduplicator(DEFAULTS).apply(input);
-        assertSame(exactOnly, new NearDeduplicator(new JobConfig.Dedup(true, urlOff, nearOff)).apply(exactOnly));
+        assertSame(exactOnly, new NearDeduplicator(new JobConfig.Dedup(true, urlOff, nearOff), TRACKING).apply(exactOnly));
     }
 
     private static Map<String, String> duplicateOf(DedupResult result) {

@@ -28,7 +28,7 @@ class ArticleReaderTest {
 
     /** Reads files and returns record_key → "text|reason" for compact assertions. */
     private Map<String, Row> read(String path, JobConfig.Input config) {
-        List<InputFile> files = InputFiles.resolve(List.of(path), InputFormat.AUTO, new Configuration());
+        List<InputFile> files = InputFiles.resolve(List.of(path), InputFormat.AUTO, config.fields(), new Configuration());
         Map<String, Row> byKey = new LinkedHashMap<>();
         for (Row row : ArticleReader.read(spark, files, config).orderBy("input_file", "input_position").collectAsList()) {
             byKey.put(row.getAs("record_key"), row);
@@ -59,9 +59,8 @@ class ArticleReaderTest {
 
     @Test
     void nestedFieldNamesWalkJsonObjects() {
-        JobConfig.Input nested = new JobConfig.Input(input.paths(), input.format(),
-                new JobConfig.FieldNames("id", "url", "source", "title", "article.body", "published_at", "language"),
-                input.excerptChars());
+        JobConfig.Input nested = input.withFields(
+                new JobConfig.FieldNames("id", "url", "source", "title", "article.body", "published_at", "language", "html"));
         Row row = read(CORPUS + "/mixed/feed.jsonl", nested).values().stream()
                 .filter(r -> "n1".equals(r.getAs("input_id"))).findFirst().orElseThrow();
         assertEquals("Nested bodies are read only when mapped.", row.getAs("text"));
@@ -104,9 +103,8 @@ class ArticleReaderTest {
                 RowFactory.create(8L, null, java.sql.Date.valueOf("0001-01-01")));
         String path = dir.resolve("other.parquet").toString();
         spark.createDataFrame(data, schema).coalesce(1).write().parquet(path);
-        JobConfig.Input mapped = new JobConfig.Input(input.paths(), input.format(),
-                new JobConfig.FieldNames("doc_id", "url", "source", "title", "body", "date", "language"),
-                input.excerptChars());
+        JobConfig.Input mapped = input.withFields(
+                new JobConfig.FieldNames("doc_id", "url", "source", "title", "body", "date", "language", "html"));
         Map<String, Row> rows = read(path, mapped);
         assertEquals(2, rows.size());
         Row first = rows.values().stream().filter(r -> "7".equals(r.getAs("input_id"))).findFirst().orElseThrow();

@@ -80,6 +80,24 @@ class ArticleAnnotatorTest {
     }
 
     @Test
+    void unlistedPersonsAreDiscoveredWithStableIdsAndSurnamesResolve() {
+        ArticleAnnotator.Annotated a = stage.annotator().annotate(
+                "Kesselring lobte die Handwerker. Nach Angaben von Thomas Kesselring, dem Bürgermeister von Putins "
+                        + "Heimatstadt, ist das Rathaus fertig.", "de");
+        List<ArticleAnnotator.Mention> discovered = a.mentions().stream().filter(ArticleAnnotator.Mention::discovered).toList();
+        assertEquals(List.of("Kesselring", "Thomas Kesselring"), discovered.stream().map(ArticleAnnotator.Mention::surface).toList());
+        assertEquals(List.of("x-per-thomas-kesselring", "x-per-thomas-kesselring"),
+                discovered.stream().map(m -> m.entity().id()).toList());
+        assertEquals("vladimir-putin", a.mentions().stream().filter(m -> !m.discovered()).findFirst().orElseThrow().entity().id());
+    }
+
+    @Test
+    void slugsAreAsciiAndStable() {
+        assertEquals("x-per-juergen-mueller-luedenscheid", ArticleAnnotator.discoveredEntity("PER", "Jürgen  Müller-Lüdenscheid").id());
+        assertEquals("x-org-societe-generale", ArticleAnnotator.discoveredEntity("ORG", "Société Générale").id());
+    }
+
+    @Test
     void englishUsesTheVaderLexicon() {
         ArticleAnnotator.Annotated a = stage.annotator().annotate(
                 "The Kremlin rejected the proposal and NATO condemned the brutal attack.", "en");

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class SentenceSentimentScorerTest {
     private static final SentimentLexicon LEXICON = new SentimentLexicon(
-            Map.of("loben", 2.0, "gut", 1.9, "krieg", -3.0, "schlecht", -2.5, "good", 1.9),
+            Map.of("loben", 2.0, "gut", 1.9, "krieg", -3.0, "schlecht", -2.5, "good", 1.9, "war", -2.5),
             Map.of("sehr", 0.293, "kaum", -0.293),
             Map.of("nicht", -0.74, "kein", -0.74),
             Map.of("aber", 1.5),
-            Map.of("krise", -2.5));
+            Map.of("krise", -2.5),
+            Map.of("senken", -1.0, "reduce", -1.0));
     private final SentenceSentimentScorer german = new SentenceSentimentScorer(LEXICON, "de", 3);
     private final SentenceSentimentScorer english = new SentenceSentimentScorer(LEXICON, "en", 3);
 
@@ -47,6 +48,20 @@ class SentenceSentimentScorerTest {
     void afterAContrastWordTheClauseWeighsMore() {
         assertTrue(compound(german, "Das ist schlecht aber gut") > 0);
         assertTrue(compound(german, "Das ist gut aber schlecht") < 0);
+    }
+
+    @Test
+    void shiftersReversePolarityBeforeAndInGermanAlsoAfter() {
+        assertTrue(compound(english, "They reduce war") > 0);
+        assertTrue(compound(english, "war they reduce") < 0, "English shifters act forwards only");
+        assertTrue(compound(german, "Sie wollen den Krieg senken") > 0);
+    }
+
+    @Test
+    void germanClauseFinalNicht() {
+        assertTrue(compound(german, "Russland loben die Ukraine nicht .") < 0);
+        assertTrue(compound(german, "Russland loben die Ukraine nicht , aber gut") > 0, "a negation stops at the clause");
+        assertTrue(compound(german, "Die Ukraine loben Russland .") > 0);
     }
 
     @Test

@@ -58,4 +58,73 @@ class BoilerplateRemoverTest {
                 () -> BoilerplateRemover.parse("x.txt", List.of("block\tx"))).getMessage();
         assertEquals("x.txt line 1: must be \"paragraph<TAB>regex\" or \"span<TAB>regex\"", kind);
     }
+
+    /** Each pattern family removes its line and leaves the paragraphs before and after exactly as they were. */
+    private void assertRemoved(String language, String boilerplate) {
+        String before = "Der erste Absatz bleibt, wie er ist.";
+        String after = "Der letzte Absatz bleibt ebenfalls.";
+        assertEquals(before + "\n\n" + after, remover.remove(before + "\n\n" + boilerplate + "\n\n" + after, language),
+                boilerplate);
+    }
+
+    private void assertKept(String language, String paragraph) {
+        String text = "Erster Absatz.\n\n" + paragraph + "\n\nLetzter Absatz.";
+        assertEquals(text, remover.remove(text, language), paragraph);
+    }
+
+    @Test
+    void germanTeasersBylinesCreditsAndDateLines() {
+        for (String line : List.of("Lesen Sie auch: Trump trifft Putin in Alaska", "Lesen Sie auch", "Mehr zum Thema",
+                "Weiterlesen: Was bekannt ist", "Zum Thema: Sanktionen", "Von Max Mustermann, dpa", "Von Max Mustermann",
+                "Von Anna-Lena Beispiel und Erika Musterfrau, Berlin", "Von Ursula von der Leyen", "Foto: dpa",
+                "Bildquelle: picture alliance/dpa", "Text: Peter Huber", "Mit Material von dpa und AFP",
+                "18.08.2025, 10:00 Uhr", "29.08.2025 – Von Erika Beispiel", "Stand: 18.08.2025 12:30 Uhr",
+                "Artikel teilen", "© dpa", "© dpa-infocom, dpa:250829-930-123456/2",
+                "© 2025 Tagesblatt Verlag GmbH. Alle Rechte vorbehalten.",
+                "Haftungsausschluss: Das Urheberrecht dieses Artikels liegt bei seinem ursprünglichen Autor.")) {
+            assertRemoved("de", line);
+        }
+    }
+
+    @Test
+    void englishTeasersBylinesCreditsAndDateLines() {
+        for (String line : List.of("Read more: How the energy price cap works", "Related: EU unveils plan",
+                "Sign up for our morning briefing", "By Jane Doe", "By John Roe and Maria Rossi, Reuters",
+                "By Jane Doe | Business reporter", "Photo: Reuters", "Reporting by John Roe; Editing by Peter Smith",
+                "Published: 20 August 2025", "Updated 3 hours ago", "August 20, 2025 2:05 PM UTC",
+                "Copyright 2025 The Associated Press. All rights reserved.",
+                "Disclaimer: The copyright of this article belongs to the original author. Reposting is for information only.")) {
+            assertRemoved("en", line);
+        }
+    }
+
+    @Test
+    void sentencesThatOnlyLookLikeBoilerplateStay() {
+        assertKept("de", "Von der Leyen unter Druck");
+        assertKept("de", "Von Moskau nach Kiew sind es tausend Kilometer, sagte er.");
+        assertKept("de", "Zum Thema Migration sagte Merz, Deutschland werde seine Grenzen weiter kontrollieren.");
+        assertKept("de", "Am 18.08.2025 traf sich der Ausschuss zum ersten Mal.");
+        assertKept("en", "By the end of the year, prices could fall again.");
+        assertKept("en", "By Monday, the talks had collapsed and both sides blamed each other for the failure.");
+        assertKept("en", "Related talks are planned for next week in Geneva, officials said on Tuesday evening.");
+    }
+
+    @Test
+    void creditsInsideCaptionsAreCutNotTheSentence() {
+        assertEquals("Merz am Sonntag in Berlin.", remover.remove("Merz am Sonntag in Berlin. (Foto: dpa/Kay Nietfeld)", "de"));
+        assertEquals("Rutte in Brussels.", remover.remove("Rutte in Brussels. (Photo: Reuters/Yves Herman)", "en"));
+    }
+
+    @Test
+    void repeatedTeasersAndATitleRepeatedAsFirstParagraphGo() {
+        String title = "Merz reist nach Washington";
+        String text = "Merz reist nach Washington\n\nDer Kanzler fliegt am Montag.\n\nMehr im Liveblog.\n\n"
+                + "Zweiter Absatz.\n\nMehr  im   Liveblog.\n\nMerz reist nach Washington";
+        assertEquals("Der Kanzler fliegt am Montag.\n\nMehr im Liveblog.\n\nZweiter Absatz.\n\nMerz reist nach Washington",
+                remover.remove(text, "de", title), "a later paragraph equal to the title is a subheading and stays");
+        BoilerplateRemover keepRepeats = new BoilerplateRemover(java.util.Map.of());
+        assertEquals(text, keepRepeats.remove(text, "de", title));
+        assertEquals(null, remover.remove(null, "de", title));
+        assertEquals("", remover.remove("", "de", null));
+    }
 }

@@ -31,6 +31,19 @@ class PublishedDateParserTest {
     }
 
     @Test
+    void offsetsWithoutColonFractionsZoneIdsAndRssZoneNames() {
+        assertEquals("ok 2025-08-18T08:00:00Z", parse("2025-08-18T10:00:00+0200"));
+        assertEquals("ok 2025-08-18T08:00:00.250Z", parse("2025-08-18T10:00:00.250+02:00"));
+        assertEquals("ok 2025-08-18T08:00:00Z", parse("2025-08-18T10:00:00+02:00[Europe/Berlin]"));
+        assertEquals("ok 2025-08-18T08:00:00Z", parse("2025-08-18T10:00+02:00"));
+        assertEquals("ok 2025-08-18T07:30:00Z", parse("Mon, 18 Aug 2025 09:30:00 +0200"));
+        assertEquals("ok 2025-08-18T09:30:00Z", parse("18 Aug 2025 09:30:00 GMT"));
+        assertEquals("ok 2025-08-18T07:30:00Z", parse("Mon, 18 Aug 2025 09:30:00 CEST"));
+        assertEquals("ok 2025-08-18T13:30:00Z", parse("Mon, 18 Aug 2025 09:30:00 EDT"));
+        assertEquals("ok 2025-08-18T10:00:00Z", parse("  2025-08-18 10:00:00  "));
+    }
+
+    @Test
     void missingGarbageFutureAndPlaceholderDatesAreKeptAsNullWithAStatus() {
         assertEquals("missing", parse(null));
         assertEquals("missing", parse("  "));

@@ -1,0 +1,47 @@
+package org.newsprism.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The extra per-token features the statistical entity recogniser sees besides the words themselves:
+ * whether a token lies in a catalogue match (and of which type, at its start or inside), whether it is
+ * a derived form (an adjective such as "russische"), and whether it is a known given name. Training
+ * ({@link NerTrainer}) and recognition ({@link EntityRecognizer}) build them with this one function.
+ */
+public final class NerFeatures {
+    private NerFeatures() {}
+
+    /** One array of feature strings per token of {@code sentence}. */
+    public static String[][] of(TextAnalysis.Sentence sentence, List<TextAnalysis.CatalogueMatch> matches,
+            List<Entity> entities, Set<String> givenNames) {
+        int n = sentence.tokens().size();
+        List<List<String>> features = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<String> f = new ArrayList<>(2);
+            if (givenNames.contains(sentence.tokens().get(i).text())) {
+                f.add("given");
+            }
+            features.add(f);
+        }
+        for (TextAnalysis.CatalogueMatch m : matches) {
+            if (m.sentenceIndex() != sentence.index()) {
+                continue;
+            }
+            String type = entities.get(m.target().entityIndex()).type();
+            for (int i = m.firstToken(); i <= m.lastToken() && i < n; i++) {
+                if (m.target().derived()) {
+                    features.get(i).add("catd=" + type);
+                } else {
+                    features.get(i).add("cat=" + (i == m.firstToken() ? "B-" : "I-") + type);
+                }
+            }
+        }
+        String[][] result = new String[n][];
+        for (int i = 0; i < n; i++) {
+            result[i] = features.get(i).toArray(String[]::new);
+        }
+        return result;
+    }
+}

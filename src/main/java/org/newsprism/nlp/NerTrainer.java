@@ -1,0 +1,206 @@
+package org.newsprism.nlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.TokenNameFinderFactory;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.TrainingParameters;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.SparkSession;
+import org.newsprism.config.ConfigLoader;
+import org.newsprism.config.JobConfig;
+
+/**
+ * Trains the entity recogniser's model ({@link EntityRecognizer}) from GermEval-style JSON Lines
+ * ({@code id, text, entities: [{begin, end, type}]}, outer spans; PER, ORG, LOC and OTH are learnt,
+ * the *deriv and *part variants are left to the catalogue). Sentences are tokenised by the job's own
+ * Spark NLP pipeline and get the job's own {@link NerFeatures}, so training and use see the same input.
+ *
+ * <p>Usage ({@code scripts/train-ner.sh}): {@code NerTrainer GOLD.jsonl MODEL.bin [--holdout-out FILE]}.
+ * Records whose id hashes into the held-out fifth are left out of training and written to
+ * {@code --holdout-out} for measuring with {@code scripts/eval-ner.sh}; without it, all records train.
+ */
+public final class NerTrainer {
+    private static final Set<String> LEARNT = Set.of("PER", "ORG", "LOC", "OTH");
+
+    private NerTrainer() {}
+
+    public static void main(String[] args) throws IOException {
+        Path gold = Path.of(args[0]);
+        Path modelOut = Path.of(args[1]);
+        Path holdoutOut = args.length > 3 && args[2].equals("--holdout-out") ? Path.of(args[3]) : null;
+
+        JobConfig config = ConfigLoader.defaults().config();
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("newsprism-train-ner")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            EntityCatalogue catalogue = EntityCatalogue.load(config.nlp().entities().catalogue());
+            Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(config.nlp().entities().genitiveForms());
+            PipelineModel pipeline = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
+            TextAnalyzer analyzer = new TextAnalyzer(pipeline, forms);
+            Set<String> givenNames = catalogue.givenNames();
+
+            ObjectMapper json = new ObjectMapper();
+            List<NameSample> samples = new ArrayList<>();
+            List<String> holdout = new ArrayList<>();
+            int spans = 0;
+            int misaligned = 0;
+            try (BufferedReader reader = Files.newBufferedReader(gold, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode record = json.readTree(line);
+                    if (holdoutOut != null && isHeldOut(record.get("id").asText())) {
+                        holdout.add(line);
+                        continue;
+                    }
+                    TextAnalysis analysis = analyzer.analyse(record.get("text").asText());
+                    TextAnalysis.Sentence all = flatten(analysis);
+                    String[][] features = NerFeatures.of(all, flattenMatches(analysis), catalogue.entities(), givenNames);
+                    List<Span> names = new ArrayList<>();
+                    for (JsonNode e : record.get("entities")) {
+                        String type = e.get("type").asText();
+                        if (!LEARNT.contains(type)) {
+                            continue;
+                        }
+                        spans++;
+                        Span span = tokenSpan(all, e.get("begin").asInt(), e.get("end").asInt(), type);
+                        if (span == null) {
+                            misaligned++;
+                        } else {
+                            names.add(span);
+                        }
+                    }
+                    samples.add(new NameSample(all.tokenTexts(), names.toArray(Span[]::new), features, true));
+                }
+            }
+            System.err.printf("training on %d sentences, %d names (%d not on token boundaries, skipped)%n",
+                    samples.size(), spans - misaligned, misaligned);
+            TrainingParameters parameters = TrainingParameters.defaultParams();
+            parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("ner.algorithm", "PERCEPTRON"));
+            parameters.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("ner.iterations", 300));
+            parameters.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("ner.cutoff", 1));
+            byte[] features;
+            try (var in = NerTrainer.class.getResourceAsStream(System.getProperty("ner.features", "ner-features.xml"))) {
+                features = in.readAllBytes();
+            }
+            TokenNameFinderModel model = NameFinderME.train("de", null, ObjectStreamUtils.createObjectStream(samples),
+                    parameters, new TokenNameFinderFactory(features, Map.of(), new opennlp.tools.namefind.BioCodec()));
+            Files.createDirectories(modelOut.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(modelOut)) {
+                model.serialize(out);
+            }
+            System.err.printf("model written to %s (%d bytes)%n", modelOut, Files.size(modelOut));
+            if (holdoutOut != null) {
+                Files.write(holdoutOut, holdout, StandardCharsets.UTF_8);
+                System.err.printf("%d held-out records written to %s%n", holdout.size(), holdoutOut);
+                byte[] bytes = Files.readAllBytes(modelOut);
+                for (double floor : thresholds()) {
+                    ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
+                            Map.of("de", new EntityRecognizer(bytes, floor)), Map.of(), config.nlp());
+                    System.err.printf("held out, min-probability %.1f: %s%n", floor, score(annotator, holdout, json));
+                }
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Micro precision, recall and F1 over PER, ORG, LOC (exact span and type), as the GermEval scorer. */
+    private static String score(ArticleAnnotator annotator, List<String> records, ObjectMapper json) throws IOException {
+        int correct = 0;
+        int predicted = 0;
+        int gold = 0;
+        Set<String> kept = Set.of("PER", "ORG", "LOC");
+        for (String line : records) {
+            JsonNode record = json.readTree(line);
+            String text = record.get("text").asText();
+            Set<String> goldSpans = new java.util.HashSet<>();
+            for (JsonNode e : record.get("entities")) {
+                if (kept.contains(e.get("type").asText())) {
+                    goldSpans.add(e.get("begin").asInt() + ":" + e.get("end").asInt() + ":" + e.get("type").asText());
+                }
+            }
+            Set<String> predictedSpans = new java.util.HashSet<>();
+            int[] codePoints = text.codePoints().toArray();
+            for (ArticleAnnotator.Mention m : annotator.annotate(text, "de").mentions()) {
+                boolean part = (m.begin() > 0 && codePoints[m.begin() - 1] == '-')
+                        || (m.end() < codePoints.length && codePoints[m.end()] == '-');
+                if (!m.derived() && !part && kept.contains(m.entity().type())) {
+                    predictedSpans.add(m.begin() + ":" + m.end() + ":" + m.entity().type());
+                }
+            }
+            gold += goldSpans.size();
+            predicted += predictedSpans.size();
+            predictedSpans.retainAll(goldSpans);
+            correct += predictedSpans.size();
+        }
+        double p = predicted == 0 ? 0 : (double) correct / predicted;
+        double r = gold == 0 ? 0 : (double) correct / gold;
+        return String.format("P %.4f R %.4f F1 %.4f (%d/%d/%d)", p, r, p + r == 0 ? 0 : 2 * p * r / (p + r),
+                correct, predicted, gold);
+    }
+
+    private static double[] thresholds() {
+        String list = System.getProperty("ner.thresholds", "0.0,0.3,0.5,0.7,0.9");
+        return java.util.Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** A stable fifth of the records, by id: the same split on every machine and run. */
+    static boolean isHeldOut(String id) {
+        return Math.floorMod(id.hashCode(), 5) == 0;
+    }
+
+    static TextAnalysis.Sentence flatten(TextAnalysis analysis) {
+        List<TextAnalysis.Token> tokens = new ArrayList<>();
+        analysis.sentences().forEach(s -> tokens.addAll(s.tokens()));
+        int end = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
+        return new TextAnalysis.Sentence(0, 0, end, tokens);
+    }
+
+    private static List<TextAnalysis.CatalogueMatch> flattenMatches(TextAnalysis analysis) {
+        List<TextAnalysis.CatalogueMatch> result = new ArrayList<>();
+        int offset = 0;
+        for (TextAnalysis.Sentence s : analysis.sentences()) {
+            for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
+                if (m.sentenceIndex() == s.index()) {
+                    result.add(new TextAnalysis.CatalogueMatch(0, m.firstToken() + offset, m.lastToken() + offset,
+                            m.begin(), m.end(), m.target()));
+                }
+            }
+            offset += s.tokens().size();
+        }
+        return result;
+    }
+
+    private static Span tokenSpan(TextAnalysis.Sentence sentence, int begin, int end, String type) {
+        int first = -1;
+        int last = -1;
+        List<TextAnalysis.Token> tokens = sentence.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).begin() == begin) {
+                first = i;
+            }
+            if (tokens.get(i).end() == end) {
+                last = i;
+            }
+        }
+        return first >= 0 && last >= first ? new Span(first, last + 1, type) : null;
+    }
+}

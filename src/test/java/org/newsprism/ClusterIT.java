@@ -1,0 +1,267 @@
+package org.newsprism;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job on a real Spark standalone cluster: starts {@code scripts/local-cluster.sh} (master and worker
+ * on 127.0.0.1, from Maven Central jars), submits the application jar with {@code scripts/submit.sh} to
+ * two one-core executors, runs the same input in local mode inside this JVM, and asserts that every table
+ * is equal. Stops the cluster afterwards, also when the test fails.
+ *
+ * <p>Input, output and configuration paths are relative to the project directory, the driver's working
+ * directory; the executors run in the worker's work directory, where those paths do not exist, so the
+ * run also shows that executors never read the driver's files. The executors run in another time zone.
+ *
+ * <p>Run with {@code mvn -B verify -Pcluster-it} (skips the unit tests; {@code .ci/run} does it after
+ * {@code mvn -B test}).
+ */
+class ClusterIT {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path WORK = PROJECT.resolve("target/cluster-it");
+    private static final Path CLUSTER_WORK = PROJECT.resolve("target/local-cluster/work");
+    private static final String MASTER = "spark://127.0.0.1:" + Objects.requireNonNullElse(System.getenv("NEWSPRISM_CLUSTER_PORT"), "7077");
+    private static final List<String> TABLES = Job.TABLES;
+    private static final String[] JOB_ARGS = {
+        "--input", "seeds", "--input", "src/test/resources/corpus", "--conf", "src/test/resources/cluster/cluster-it.conf"
+    };
+    private static final double TOLERANCE = 1e-9;
+    private static final Thread STOP_ON_EXIT = new Thread(ClusterIT::stopCluster);
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        Runtime.getRuntime().addShutdownHook(STOP_ON_EXIT);
+        Outcome started = script(WORK.resolve("cluster-start.log"), 5, "scripts/local-cluster.sh", "start");
+        assertEquals(0, started.exitCode(), () -> "local-cluster.sh start failed:\n" + started.tail());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        try {
+            Outcome stopped = script(WORK.resolve("cluster-stop.log"), 2, "scripts/local-cluster.sh", "stop");
+            System.err.print(stopped.tail());
+            Runtime.getRuntime().removeShutdownHook(STOP_ON_EXIT);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook itself is running
+        } catch (Exception e) {
+            System.err.println("ClusterIT: could not stop the local cluster: " + e);
+        }
+    }
+
+    @Test
+    void everyTableOfAClusterRunEqualsTheLocalModeRun() throws Exception {
+        Path local = WORK.resolve("local");
+        Path cluster = WORK.resolve("cluster");
+
+        List<String> localArgs = new ArrayList<>(List.of(JOB_ARGS));
+        localArgs.addAll(List.of("--output", PROJECT.relativize(local).toString(), "--set", "spark.master=local[2]"));
+        ByteArrayOutputStream localOut = new ByteArrayOutputStream();
+        int localCode = Job.run(localArgs.toArray(String[]::new), new PrintStream(localOut, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, localCode, () -> "local run failed:\n" + localOut.toString(StandardCharsets.UTF_8));
+
+        Set<Path> appsBefore = apps();
+        List<String> submit = new ArrayList<>(List.of("scripts/submit.sh",
+                "--master", MASTER,
+                "--executor-memory", "1g",
+                "--conf", "spark.executor.cores=1",
+                "--conf", "spark.cores.max=2",
+                "--conf", "spark.executor.extraJavaOptions=-Duser.timezone=America/New_York",
+                "--"));
+        submit.addAll(List.of(JOB_ARGS));
+        submit.addAll(List.of("--output", PROJECT.relativize(cluster).toString()));
+        Outcome submitted = script(WORK.resolve("submit.log"), 15, submit.toArray(String[]::new));
+        assertEquals(0, submitted.exitCode(), () -> "spark-submit to " + MASTER + " failed:\n" + submitted.tail());
+
+        assertTasksRanOnExecutors(appsBefore);
+        for (String table : TABLES) {
+            assertSameTable(local.resolve(table), cluster.resolve(table), table);
+        }
+        assertSameRun(local.resolve("_run.json"), cluster.resolve("_run.json"));
+    }
+
+    /** The cluster run got one new application with two executors, each of which finished tasks. */
+    private static void assertTasksRanOnExecutors(Set<Path> appsBefore) throws IOException {
+        Set<Path> newApps = apps();
+        newApps.removeAll(appsBefore);
+        assertEquals(1, newApps.size(), "one new application in " + CLUSTER_WORK);
+        Path app = newApps.iterator().next();
+        List<Path> executors;
+        try (Stream<Path> dirs = Files.list(app)) {
+            executors = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        assertEquals(2, executors.size(), "executors of " + app);
+        for (Path executor : executors) {
+            String log = Files.readString(executor.resolve("stderr"));
+            assertTrue(log.contains("Finished task"), executor + " ran no task");
+            assertTrue(log.contains("-Duser.timezone=America/New_York"), executor + " runs in another time zone");
+        }
+    }
+
+    private static Set<Path> apps() throws IOException {
+        if (!Files.isDirectory(CLUSTER_WORK)) {
+            return new java.util.HashSet<>();
+        }
+        try (Stream<Path> dirs = Files.list(CLUSTER_WORK)) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("app-")).collect(Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
+    /** Same columns and types, then the same rows (ordered by every non-floating column), doubles within 1e-9. */
+    private static void assertSameTable(Path expected, Path actual, String table) throws SQLException {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+            List<List<Object>> expectedSchema = rows(st, "DESCRIBE SELECT * FROM " + parquet(expected));
+            List<List<Object>> actualSchema = rows(st, "DESCRIBE SELECT * FROM " + parquet(actual));
+            assertEquals(expectedSchema, actualSchema, table + ": schema");
+
+            String order = expectedSchema.stream()
+                    .filter(column -> !Set.of("DOUBLE", "FLOAT").contains(String.valueOf(column.get(1))))
+                    .map(column -> "\"" + column.get(0) + "\"")
+                    .collect(Collectors.joining(", "));
+            List<List<Object>> expectedRows = rows(st, "SELECT * FROM " + parquet(expected) + " ORDER BY " + order);
+            List<List<Object>> actualRows = rows(st, "SELECT * FROM " + parquet(actual) + " ORDER BY " + order);
+            assertEquals(expectedRows.size(), actualRows.size(), table + ": row count");
+            for (int r = 0; r < expectedRows.size(); r++) {
+                List<Object> e = expectedRows.get(r);
+                List<Object> a = actualRows.get(r);
+                for (int c = 0; c < e.size(); c++) {
+                    String where = table + " row " + r + " column " + expectedSchema.get(c).get(0) + "\nlocal:   " + brief(e) + "\ncluster: " + brief(a);
+                    if (e.get(c) instanceof Double x && a.get(c) instanceof Double y) {
+                        assertEquals(x, y, TOLERANCE * Math.max(1.0, Math.abs(x)), where);
+                    } else {
+                        assertEquals(e.get(c), a.get(c), where);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The run reports agree on every count and per-file reconciliation, and both used the given configuration. */
+    private static void assertSameRun(Path expected, Path actual) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode e = json.readTree(expected.toFile());
+        JsonNode a = json.readTree(actual.toFile());
+        for (String field : List.of("counts", "rejected_by_stage", "duplicates_by_method", "reconciled", "inputs")) {
+            assertEquals(e.get(field), a.get(field), "_run.json " + field);
+        }
+        assertTrue(a.get("reconciled").asBoolean(), "every record accounted for");
+        assertEquals(60, a.at("/config/input/excerpt-chars").asInt(), "the --conf file reached the cluster run");
+        assertTrue(e.at("/counts/articles").asLong() > 0 && e.at("/counts/mentions").asLong() > 0
+                && e.at("/counts/rejected").asLong() > 0 && e.at("/counts/duplicates").asLong() > 0,
+                "the input exercises every table: " + e.get("counts"));
+    }
+
+    /** A row for a failure message, long values cut. */
+    private static String brief(List<Object> row) {
+        return row.stream().map(v -> {
+            String text = String.valueOf(v);
+            return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        }).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String parquet(Path table) {
+        return "read_parquet('" + table.resolve("*.parquet") + "')";
+    }
+
+    private static List<List<Object>> rows(Statement st, String sql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(meta.getColumnCount());
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    row.add(comparable(rs.getObject(c)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** DuckDB's arrays and structs have no value equality: compare their elements instead. */
+    private static Object comparable(Object value) throws SQLException {
+        if (value instanceof java.sql.Array array) {
+            List<Object> elements = new ArrayList<>();
+            for (Object element : (Object[]) array.getArray()) {
+                elements.add(comparable(element));
+            }
+            return elements;
+        }
+        if (value instanceof java.sql.Struct struct) {
+            List<Object> fields = new ArrayList<>();
+            for (Object field : struct.getAttributes()) {
+                fields.add(comparable(field));
+            }
+            return fields;
+        }
+        return value;
+    }
+
+    private record Outcome(int exitCode, Path log) {
+        String tail() {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())) + "\n";
+            } catch (IOException e) {
+                return "(no log: " + e + ")\n";
+            }
+        }
+    }
+
+    /** Runs a project script from the project directory, output to {@code log}; kills it after {@code minutes}. */
+    private static Outcome script(Path log, int minutes, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // The cluster and spark-submit run the Spark home assembled from Maven, whatever the caller's SPARK_HOME.
+        builder.environment().remove("SPARK_HOME");
+        String jar = System.getProperty("newsprism.jar");
+        if (jar != null && !jar.isBlank()) {
+            builder.environment().put("NEWSPRISM_JAR", jar);
+        }
+        Process process = builder.start();
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish within " + minutes + " minutes; see " + log);
+        }
+        return new Outcome(process.exitValue(), log);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

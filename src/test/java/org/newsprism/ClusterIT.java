@@ -44,6 +44,10 @@ import org.junit.jupiter.api.Test;
  * directory; the executors run in the worker's work directory, where those paths do not exist, so the
  * run also shows that executors never read the driver's files. The executors run in another time zone.
  *
+ * <p>A second cluster run kills one executor JVM with SIGKILL while it runs a task and holds cached
+ * partitions; Spark retries the lost task, recomputes the lost partitions on a replacement executor, and
+ * the tables must still equal the same local-mode run (which is computed once for both tests).
+ *
  * <p>Run with {@code mvn -B verify -Pcluster-it} (skips the unit tests; {@code .ci/run} does it after
  * {@code mvn -B test}).
  */

@@ -27,9 +27,15 @@ public final class EntityCatalogue implements Serializable {
     private static final Pattern KEY_SEPARATORS = Pattern.compile("[\\s\\-\\u2010\\u2011\\u2012\\u2013]+");
 
     private final List<Entity> entities;
+    private final java.util.Set<String> listedGivenNames;
 
     public EntityCatalogue(List<Entity> entities) {
+        this(entities, java.util.Set.of());
+    }
+
+    public EntityCatalogue(List<Entity> entities, java.util.Set<String> listedGivenNames) {
         this.entities = List.copyOf(entities);
+        this.listedGivenNames = java.util.Set.copyOf(listedGivenNames);
     }
 
     public List<Entity> entities() {
@@ -38,6 +44,19 @@ public final class EntityCatalogue implements Serializable {
 
     /** What a surface form refers to: an entity, and whether the form is a derived one. */
     public record Target(int entityIndex, boolean derived) implements Serializable {}
+
+    /** Loads and merges catalogue files and given-name lists (on the driver). */
+    public static EntityCatalogue load(List<String> locations, List<String> givenNameLists) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String location : givenNameLists) {
+            for (String line : Resources.readLines(location, "nlp.entities.given-names")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    names.add(line.strip());
+                }
+            }
+        }
+        return new EntityCatalogue(load(locations).entities, names);
+    }
 
     /** Loads and merges catalogue files (on the driver). */
     public static EntityCatalogue load(List<String> locations) {
@@ -116,11 +135,11 @@ public final class EntityCatalogue implements Serializable {
     }
 
     /**
-     * Given names, taken from the catalogue's persons (the first word of multi-word names): a feature
-     * for recognising unlisted persons ("Angelika Müller").
+     * Given names: the listed ones ({@code nlp.entities.given-names}) and the first words of the
+     * catalogue's multi-word persons; a feature for recognising unlisted persons ("Angelika Müller").
      */
     public java.util.Set<String> givenNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>(listedGivenNames);
         for (Entity e : entities) {
             if (!e.type().equals("PER")) {
                 continue;

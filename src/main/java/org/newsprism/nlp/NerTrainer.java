@@ -48,7 +48,7 @@ public final class NerTrainer {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("newsprism-train-ner")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
-            EntityCatalogue catalogue = EntityCatalogue.load(config.nlp().entities().catalogue());
+            EntityCatalogue catalogue = EntityCatalogue.load(config.nlp().entities().catalogue(), config.nlp().entities().givenNames());
             Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(config.nlp().entities().genitiveForms());
             PipelineModel pipeline = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
             TextAnalyzer analyzer = new TextAnalyzer(pipeline, forms);

@@ -114,7 +114,7 @@ public final class NerTrainer {
                 for (double floor : thresholds()) {
                     ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
                             Map.of("de", new EntityRecognizer(bytes, floor)), Map.of(), config.nlp());
-                    System.err.printf("held out, min-probability %.1f: %s%n", floor, score(annotator, holdout, json));
+                    System.err.printf("held out, min-probability %.3f: %s%n", floor, score(annotator, holdout, json));
                 }
             }
         } finally {

@@ -35,7 +35,8 @@ class EntityCatalogueTest {
     void shippedGivenNamesAndPlacesLoadWithoutOrdinaryWords() {
         var entities = ConfigLoader.defaults().config().nlp().entities();
         EntityCatalogue catalogue = EntityCatalogue.load(entities.catalogue(), entities.givenNames());
-        java.util.Set<String> given = catalogue.givenNames();
+        // the list alone: the catalogue's persons add their first words (Mark Rutte brings "Mark")
+        java.util.Set<String> given = EntityCatalogue.load(List.of(), entities.givenNames()).givenNames();
         for (String name : List.of("Angelika", "Wolodymyr", "Sergej", "Mehmet", "Giuseppe", "Małgorzata", "Frank")) {
             assertTrue(given.contains(name), name);
         }

@@ -18,7 +18,9 @@ import org.newsprism.io.Resources;
  *
  * <p>{@link #surfaceForms} expands the aliases into every form the matcher looks for: the alias, its
  * German genitive ({@code Putin → Putins}, setting {@code nlp.entities.genitive-forms}) and, for
- * lower-case derived adjectives, the capitalised form that starts a sentence.
+ * lower-case derived adjectives, the capitalised form that starts a sentence. {@link #givenNames} are
+ * the names of {@code nlp.entities.given-names} (one per line, {@code #} comments) plus the first words
+ * of the catalogue's persons: a feature of the recogniser, not entities.
  */
 public final class EntityCatalogue implements Serializable {
     private static final long serialVersionUID = 1L;

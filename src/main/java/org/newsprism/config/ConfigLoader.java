@@ -396,7 +396,8 @@ public final class ConfigLoader {
                     stringMap("nlp.entities.discovery.models"), doubleIn("nlp.entities.discovery.min-probability", 0, 1),
                     types);
             return new JobConfig.Nlp(
-                    new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms"), discovery),
+                    new JobConfig.Entities(catalogue, strings("nlp.entities.given-names"),
+                            bool("nlp.entities.genitive-forms"), discovery),
                     intIn("nlp.sentences.max-chars", 50, 1_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),

@@ -95,7 +95,8 @@ public record JobConfig(
     public record Nlp(Entities entities, int maxSentenceChars, Sentiment sentiment) implements Serializable {}
 
     /** {@code newsprism.nlp.entities}. */
-    public record Entities(List<String> catalogue, boolean genitiveForms, Discovery discovery) implements Serializable {}
+    public record Entities(List<String> catalogue, List<String> givenNames, boolean genitiveForms, Discovery discovery)
+            implements Serializable {}
 
     /** {@code newsprism.nlp.entities.discovery}: models per language, probability floor, kept types. */
     public record Discovery(boolean enabled, Map<String, String> models, double minProbability, List<String> types)

@@ -164,8 +164,10 @@ public final class ArticleAnnotator implements Serializable {
         recognizer.newDocument();
         for (TextAnalysis.Sentence s : analysis.sentences()) {
             String[][] features = NerFeatures.of(s, analysis.matches(), entities, givenNames);
-            for (EntityRecognizer.Found name : recognizer.find(s.tokenTexts(), features)) {
-                if (!discoveredTypes.contains(name.type()) || conflictsWithCatalogue(text, analysis, s, name)) {
+            for (EntityRecognizer.Found found : recognizer.find(s.tokenTexts(), features)) {
+                EntityRecognizer.Found name = withoutTitles(s, found);
+                if (name == null || !discoveredTypes.contains(name.type())
+                        || conflictsWithCatalogue(text, analysis, s, name)) {
                     continue;
                 }
                 int begin = s.tokens().get(name.firstToken()).begin();
@@ -175,6 +177,26 @@ public final class ArticleAnnotator implements Serializable {
             }
         }
         return result;
+    }
+
+    /**
+     * A found person without the titles and roles before the name ({@link PersonTitles}): "Präsident
+     * Harald Strutz" becomes "Harald Strutz"; {@code null} when nothing but titles is left. Other types
+     * are returned as they are.
+     */
+    static EntityRecognizer.Found withoutTitles(TextAnalysis.Sentence sentence, EntityRecognizer.Found name) {
+        if (!name.type().equals("PER")) {
+            return name;
+        }
+        int first = name.firstToken();
+        while (first <= name.lastToken() && PersonTitles.isTitle(sentence.tokens().get(first).text())) {
+            first++;
+        }
+        if (first > name.lastToken()) {
+            return null;
+        }
+        return first == name.firstToken() ? name
+                : new EntityRecognizer.Found(first, name.lastToken(), name.type(), name.probability());
     }
 
     /**

@@ -11,9 +11,11 @@ import java.util.Locale;
  * it, and words before a contrast word ("aber", "but") weigh half while those after weigh as the
  * contrast word says. The sum {@code s} becomes a compound score {@code s / sqrt(s² + 15)} in [−1, 1].
  *
- * <p>German inflection: a word missing from the lexicon is looked up again without common inflection
- * endings ({@code kritisierte → kritisier(en)}, {@code schlechten → schlecht}) and, as a compound, by its
- * longest known head ({@code Finanzkrise → krise}).
+ * <p>German inflection: a word missing from the lexicon (and not a function word such as "einige") is
+ * looked up again without common inflection endings ({@code kritisierte → kritisier(en)},
+ * {@code schlechten → schlecht}), without a participle's "ge-" ({@code gefreut → freuen},
+ * {@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
+ * ({@code stärker → stark}) and, as a compound, by its longest known head ({@code Finanzkrise → krise}).
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the

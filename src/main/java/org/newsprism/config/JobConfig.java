@@ -78,7 +78,7 @@ public record JobConfig(
     public record Dedup(boolean exactEnabled) implements Serializable {}
 
     /** {@code newsprism.nlp}. */
-    public record Nlp(Entities entities, int maxSentenceChars, Sentiment sentiment) implements Serializable {}
+    public record Nlp(Entities entities, int maxSentenceChars, String sentenceSplitter, Sentiment sentiment) implements Serializable {}
 
     /** {@code newsprism.nlp.entities}. */
     public record Entities(List<String> catalogue, boolean genitiveForms, Discovery discovery) implements Serializable {}

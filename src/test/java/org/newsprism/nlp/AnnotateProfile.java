@@ -8,7 +8,11 @@ import org.apache.spark.sql.SparkSession;
 import org.newsprism.config.ConfigLoader;
 import org.newsprism.config.JobConfig;
 
-/** Ad-hoc profile of the annotator on one thread (used while tuning; run from scripts/bench.sh users by hand). */
+/**
+ * Compares the annotator with each sentence splitter on one thread, on the first N texts of a JSON Lines
+ * file (a tuning aid, not a test): {@code AnnotateProfile <file.jsonl> <N>}. Speed is only measured here
+ * and in scripts/bench.sh, never asserted.
+ */
 public final class AnnotateProfile {
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();

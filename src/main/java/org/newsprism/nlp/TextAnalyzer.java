@@ -16,7 +16,7 @@ import org.apache.spark.ml.PipelineModel;
  * ({@link TextAnalysis}). With a {@link SentenceSplitter}, the pipeline tokenises and matches the whole
  * text and the splitter's sentences take their tokens by offset (a catalogue match across a sentence
  * boundary is dropped); without one, the pipeline's SentenceDetector gives the sentences. Shipped to
- * executors with the task; the LightPipeline is created lazily there, once per JVM and model.
+ * executors with the task; the LightPipeline is created lazily there, once per task.
  */
 public final class TextAnalyzer implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -171,8 +171,8 @@ public final class Job {
                 return null;
             });
 
-            RunReport report = report(runId, started, records, normalized, annotated, mentions, entityDaily,
-                    rejected, duplicates, timings, output);
+            RunReport report = timed(timings, "report", () -> report(runId, started, records, n, a,
+                    mentions, entityDaily, rejected, duplicates, timings, output));
             output.writeFile("_run.json", report.toJson());
             output.commit();
             return report;

@@ -367,6 +367,10 @@ public final class ConfigLoader {
             if (catalogue.isEmpty()) {
                 problem("nlp.entities.catalogue", "[]", "must list at least one catalogue file");
             }
+            String splitter = string("nlp.sentences.splitter");
+            if (!List.of("regex", "spark-nlp").contains(splitter)) {
+                problem("nlp.sentences.splitter", splitter, "must be regex or spark-nlp");
+            }
             String mentionScope = string("nlp.sentiment.mention-scope");
             if (!List.of("sentence", "clause").contains(mentionScope)) {
                 problem("nlp.sentiment.mention-scope", mentionScope, "must be sentence or clause");
@@ -398,7 +402,7 @@ public final class ConfigLoader {
             return new JobConfig.Nlp(
                     new JobConfig.Entities(catalogue, strings("nlp.entities.given-names"),
                             bool("nlp.entities.genitive-forms"), discovery),
-                    intIn("nlp.sentences.max-chars", 50, 1_000_000),
+                    intIn("nlp.sentences.max-chars", 50, 1_000_000), splitter,
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
                             Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope));

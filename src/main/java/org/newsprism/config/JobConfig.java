@@ -92,7 +92,7 @@ public record JobConfig(
             int maxBucketComparisons) implements Serializable {}
 
     /** {@code newsprism.nlp}. */
-    public record Nlp(Entities entities, int maxSentenceChars, Sentiment sentiment) implements Serializable {}
+    public record Nlp(Entities entities, int maxSentenceChars, String sentenceSplitter, Sentiment sentiment) implements Serializable {}
 
     /** {@code newsprism.nlp.entities}. */
     public record Entities(List<String> catalogue, List<String> givenNames, boolean genitiveForms, Discovery discovery)

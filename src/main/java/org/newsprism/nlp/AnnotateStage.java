@@ -82,8 +82,11 @@ public final class AnnotateStage {
         for (String language : config.normalize().language().supported()) {
             lexicons.put(language, SentimentLexicon.load(language, nlp.sentiment()));
         }
-        PipelineModel model = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
-        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms), catalogue, recognizers, lexicons, nlp);
+        boolean regex = nlp.sentenceSplitter().equals("regex");
+        PipelineModel model = SparkNlpPipeline.fit(spark,
+                forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList(), !regex);
+        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms, regex ? new SentenceSplitter() : null),
+                catalogue, recognizers, lexicons, nlp);
     }
 
     public EntityCatalogue catalogue() {

@@ -66,6 +66,10 @@ public final class ArticleAnnotator implements Serializable {
         }
     }
 
+    TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
     public Annotated annotate(String text, String language) {
         TextAnalysis analysis = analyzer.analyse(text);
         SentenceSentimentScorer scorer = scorer(language);

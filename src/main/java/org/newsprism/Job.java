@@ -39,6 +39,7 @@ import org.newsprism.dedup.DedupResult;
 import org.newsprism.dedup.ExactDeduplicator;
 import org.newsprism.increment.PriorArticleDeduplicator;
 import org.newsprism.increment.PriorOutput;
+import org.newsprism.dedup.NearDeduplicator;
 import org.newsprism.io.ArticleReader;
 import org.newsprism.io.InputFile;
 import org.newsprism.io.InputFiles;
@@ -142,7 +143,8 @@ public final class Job {
         // Data files (patterns, catalogue, lexicons) load before any data is read.
         NormalizeStage normalize = new NormalizeStage(config, started);
         AnnotateStage annotate = timed(timings, "prepare_nlp", () -> new AnnotateStage(spark, config));
-        ExactDeduplicator dedup = new ExactDeduplicator(config.dedup());
+        ExactDeduplicator exactDedup = new ExactDeduplicator(config.dedup());
+        NearDeduplicator nearDedup = new NearDeduplicator(config.dedup(), config.normalize().trackingParams());
         TableOutput output = new TableOutput(spark, out, runId);
 
         List<Dataset<Row>> cached = new ArrayList<>();
@@ -151,7 +153,7 @@ public final class Job {
             Dataset<Row> normalized = cache(cached, normalize.apply(read));
             long records = timed(timings, "read_normalize", normalized::count);
 
-            DedupResult deduped = dedup.apply(normalized.where(col("reject_reason").isNull()));
+            DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
             Dataset<Row> runDuplicates = OutputTables.duplicates(deduped.duplicates(), normalized,
                     config.input().excerptChars());
             Dataset<Row> runRejected = OutputTables.rejected(

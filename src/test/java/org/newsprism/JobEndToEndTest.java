@@ -144,6 +144,33 @@ class JobEndToEndTest {
     }
 
     @Test
+    void duplicatesOfEveryMethodPointToTheKeptArticleAndNeverReachTheMentions(@TempDir Path out) throws IOException {
+        RunReport report = run("--input", "src/test/resources/corpus-dedup", "--output", out.toString());
+        assertTrue(report.reconciled(), report.toJson());
+        assertEquals(Map.of("exact", 1L, "near", 1L, "url", 1L), report.duplicatesByMethod());
+
+        Map<String, Row> duplicates = table(out, "duplicates").collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<String>getAs("article_id"), r -> r));
+        assertEquals(Set.of("n2", "n3", "n4"), duplicates.keySet());
+        duplicates.values().forEach(d -> assertEquals("n1", d.getAs("duplicate_of")));
+        assertEquals("near", duplicates.get("n2").getAs("method"), "a syndicated copy with a footer");
+        assertEquals("exact", duplicates.get("n3").getAs("method"), "n2's text, redirected to n1");
+        assertEquals("url", duplicates.get("n4").getAs("method"), "the same page fetched again, updated");
+        assertEquals(duplicates.get("n2").<Double>getAs("similarity"), duplicates.get("n3").<Double>getAs("similarity"));
+
+        assertEquals(Set.of("n1", "n5"), Set.copyOf(table(out, "articles").select("article_id").as(Encoders.STRING()).collectAsList()));
+        assertEquals(3, table(out, "articles").where("article_id = 'n1'").first().<Integer>getAs("duplicate_count"));
+        List<String> mentioning = table(out, "mentions").select("article_id").distinct().as(Encoders.STRING()).collectAsList();
+        assertTrue(mentioning.contains("n1") && mentioning.stream().noneMatch(duplicates::containsKey), mentioning.toString());
+        assertEquals(1L, table(out, "entity_daily").where("entity_id = 'friedrich-merz'").first().<Long>getAs("articles"));
+
+        JsonNode runJson = new ObjectMapper().readTree(out.resolve("_run.json").toFile());
+        assertEquals(3, runJson.get("counts").get("duplicates").asInt());
+        assertEquals(1, runJson.get("duplicates_by_method").get("url").asInt());
+        assertEquals(0.5, runJson.get("config").get("dedup").get("near").get("threshold").asDouble());
+    }
+
+    @Test
     void tablesKeepTheirInvariantsAndDuckDbReadsEveryOneWithSparksCounts(@TempDir Path out) throws Exception {
         RunReport report = run("--input", "src/test/resources/corpus", "--input", "seeds", "--input",
                 "src/test/resources/escaping/script.jsonl", "--conf", "src/test/resources/escaping/escaping.conf",

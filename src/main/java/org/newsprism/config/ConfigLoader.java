@@ -327,18 +327,53 @@ public final class ConfigLoader {
                     new JobConfig.Language(supported, doubleIn("normalize.language.min-confidence", 0, 1),
                             bool("normalize.language.reject-unsupported")),
                     intIn("normalize.min-text-chars", 1, 1_000_000),
+                    intIn("normalize.max-text-chars", 1_000, 100_000_000),
                     new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")),
-                    bool("normalize.canonical-urls"));
+                    bool("normalize.canonical-urls"), trackingParams());
+        }
+
+        private List<String> trackingParams() {
+            List<String> trackingParams = strings("normalize.tracking-params");
+            for (String name : trackingParams) {
+                if (!name.matches("[^*=&#\\s]+\\*?")) {
+                    problem("normalize.tracking-params", name,
+                            "must be parameter names without spaces, '=', '&' or '#' (a trailing * matches any suffix)");
+                }
+            }
+            return trackingParams;
         }
 
         private JobConfig.Dedup dedup() {
-            return new JobConfig.Dedup(bool("dedup.exact.enabled"));
+            int hashes = intIn("dedup.near.hashes", 1, 1024);
+            int bands = intIn("dedup.near.bands", 1, 1024);
+            int rows = intIn("dedup.near.rows", 1, 1024);
+            if ((long) bands * rows > hashes) {
+                problem("dedup.near.bands", String.valueOf(bands),
+                        "times dedup.near.rows (" + rows + ") must not exceed dedup.near.hashes (" + hashes + ")");
+            }
+            double threshold = doubleIn("dedup.near.threshold", 0, 1);
+            if (threshold == 0) {
+                problem("dedup.near.threshold", "0", "must be above 0 (0 would make every candidate a duplicate)");
+            }
+            return new JobConfig.Dedup(bool("dedup.exact.enabled"),
+                    new JobConfig.UrlDedup(bool("dedup.url.enabled")),
+                    new JobConfig.NearDedup(bool("dedup.near.enabled"), intIn("dedup.near.shingle-size", 1, 50),
+                            hashes, bands, rows, threshold, longValue("dedup.near.seed"),
+                            intIn("dedup.near.max-bucket-comparisons", 1, 100_000)));
         }
 
         private JobConfig.Nlp nlp() {
             List<String> catalogue = strings("nlp.entities.catalogue");
             if (catalogue.isEmpty()) {
                 problem("nlp.entities.catalogue", "[]", "must list at least one catalogue file");
+            }
+            String splitter = string("nlp.sentences.splitter");
+            if (!List.of("regex", "spark-nlp").contains(splitter)) {
+                problem("nlp.sentences.splitter", splitter, "must be regex or spark-nlp");
+            }
+            String mentionScope = string("nlp.sentiment.mention-scope");
+            if (!List.of("sentence", "clause").contains(mentionScope)) {
+                problem("nlp.sentiment.mention-scope", mentionScope, "must be sentence or clause");
             }
             Map<String, JobConfig.Thresholds> thresholds = new TreeMap<>();
             for (String language : keys("nlp.sentiment.thresholds")) {
@@ -365,11 +400,12 @@ public final class ConfigLoader {
                     stringMap("nlp.entities.discovery.models"), doubleIn("nlp.entities.discovery.min-probability", 0, 1),
                     types);
             return new JobConfig.Nlp(
-                    new JobConfig.Entities(catalogue, bool("nlp.entities.genitive-forms"), discovery),
-                    intIn("nlp.sentences.max-chars", 50, 1_000_000),
+                    new JobConfig.Entities(catalogue, strings("nlp.entities.given-names"),
+                            bool("nlp.entities.genitive-forms"), discovery),
+                    intIn("nlp.sentences.max-chars", 50, 1_000_000), splitter,
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
-                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10)));
+                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope));
         }
 
         private JobConfig.Output output() {
@@ -456,6 +492,15 @@ public final class ConfigLoader {
             } catch (ConfigException e) {
                 problem(key, render(key), "must be an integer between " + min + " and " + max);
                 return min;
+            }
+        }
+
+        private long longValue(String key) {
+            try {
+                return c.getLong(key);
+            } catch (ConfigException e) {
+                problem(key, render(key), "must be an integer");
+                return 0;
             }
         }
 

@@ -47,8 +47,8 @@ public record JobConfig(
 
     /** {@code newsprism.normalize}: text clean-up, boilerplate, language, date and URL settings. */
     public record Normalize(
-            Cleanup cleanup, Boilerplate boilerplate, Language language, int minTextChars, Dates dates,
-            boolean canonicalUrls) implements Serializable {}
+            Cleanup cleanup, Boilerplate boilerplate, Language language, int minTextChars, int maxTextChars,
+            Dates dates, boolean canonicalUrls, List<String> trackingParams) implements Serializable {}
 
     /** {@code newsprism.normalize.cleanup}: the text clean-up steps, each switchable. */
     public record Cleanup(boolean htmlEntities, boolean nfkc, boolean invisible, boolean whitespace, Quotes quotes,
@@ -74,14 +74,29 @@ public record JobConfig(
     /** {@code newsprism.normalize.dates}. */
     public record Dates(List<String> patterns, Duration futureTolerance) implements Serializable {}
 
-    /** {@code newsprism.dedup}. */
-    public record Dedup(boolean exactEnabled) implements Serializable {}
+    /** {@code newsprism.dedup}: exact, URL and near-duplicate detection. */
+    public record Dedup(boolean exactEnabled, UrlDedup url, NearDedup near) implements Serializable {}
+
+    /** {@code newsprism.dedup.url}: same canonical URL means same article. */
+    public record UrlDedup(boolean enabled) implements Serializable {}
+
+    /** {@code newsprism.dedup.near}: MinHash + LSH over word shingles, verified by estimated Jaccard. */
+    public record NearDedup(
+            boolean enabled,
+            int shingleSize,
+            int hashes,
+            int bands,
+            int rows,
+            double threshold,
+            long seed,
+            int maxBucketComparisons) implements Serializable {}
 
     /** {@code newsprism.nlp}. */
-    public record Nlp(Entities entities, int maxSentenceChars, Sentiment sentiment) implements Serializable {}
+    public record Nlp(Entities entities, int maxSentenceChars, String sentenceSplitter, Sentiment sentiment) implements Serializable {}
 
     /** {@code newsprism.nlp.entities}. */
-    public record Entities(List<String> catalogue, boolean genitiveForms, Discovery discovery) implements Serializable {}
+    public record Entities(List<String> catalogue, List<String> givenNames, boolean genitiveForms, Discovery discovery)
+            implements Serializable {}
 
     /** {@code newsprism.nlp.entities.discovery}: models per language, probability floor, kept types. */
     public record Discovery(boolean enabled, Map<String, String> models, double minProbability, List<String> types)
@@ -93,7 +108,8 @@ public record JobConfig(
             Map<String, List<String>> compounds,
             Map<String, List<String>> modifiers,
             Map<String, Thresholds> thresholds,
-            int negationScope) implements Serializable {
+            int negationScope,
+            String mentionScope) implements Serializable {
 
         /** The label of a compound score in {@code language} ("*" thresholds for other languages). */
         public String label(String language, double compound) {

@@ -73,6 +73,7 @@ public final class JsonLinesReader {
         try {
             job = Job.getInstance(hadoop);
             FileInputFormat.setInputPaths(job, files.stream().map(f -> new Path(f.path())).toArray(Path[]::new));
+            FileInputFormat.setMaxInputSplitSize(job, splitSize(hadoop, files, spark.sparkContext().defaultParallelism()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -99,6 +100,20 @@ public final class JsonLinesReader {
                 },
                 true);
         return spark.createDataFrame(rows, RawRecords.SCHEMA);
+    }
+
+    /**
+     * The largest split: the input spread over at least two tasks per core (so a small corpus still
+     * keeps every core busy and a slow record does not hold up the stage), between 1 MB and 128 MB.
+     */
+    static long splitSize(Configuration hadoop, List<InputFile> files, int parallelism) throws java.io.IOException {
+        long total = 0;
+        for (InputFile file : files) {
+            Path path = new Path(file.path());
+            total += path.getFileSystem(hadoop).getFileStatus(path).getLen();
+        }
+        long perTask = total / Math.max(1, 2L * parallelism) + 1;
+        return Math.max(1L << 20, Math.min(128L << 20, perTask));
     }
 
     /** Compressed files: one task per file, decompressed as a stream, damage turned into a rejected record. */

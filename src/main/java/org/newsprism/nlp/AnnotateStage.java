@@ -70,7 +70,7 @@ public final class AnnotateStage {
 
     public AnnotateStage(SparkSession spark, JobConfig config) {
         JobConfig.Nlp nlp = config.nlp();
-        this.catalogue = EntityCatalogue.load(nlp.entities().catalogue());
+        this.catalogue = EntityCatalogue.load(nlp.entities().catalogue(), nlp.entities().givenNames());
         Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(nlp.entities().genitiveForms());
         Map<String, EntityRecognizer> recognizers = new LinkedHashMap<>();
         JobConfig.Discovery discovery = nlp.entities().discovery();
@@ -82,8 +82,11 @@ public final class AnnotateStage {
         for (String language : config.normalize().language().supported()) {
             lexicons.put(language, SentimentLexicon.load(language, nlp.sentiment()));
         }
-        PipelineModel model = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
-        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms), catalogue, recognizers, lexicons, nlp);
+        boolean regex = nlp.sentenceSplitter().equals("regex");
+        PipelineModel model = SparkNlpPipeline.fit(spark,
+                forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList(), !regex);
+        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms, regex ? new SentenceSplitter() : null),
+                catalogue, recognizers, lexicons, nlp);
     }
 
     public EntityCatalogue catalogue() {

@@ -34,6 +34,7 @@ public final class ArticleAnnotator implements Serializable {
     private final Map<String, SentimentLexicon> lexicons;
     private final JobConfig.Sentiment sentimentConfig;
     private final int maxSentenceChars;
+    private final boolean clauseScope;
     private transient Map<String, SentenceSentimentScorer> scorers;
 
     public ArticleAnnotator(TextAnalyzer analyzer, EntityCatalogue catalogue, Map<String, EntityRecognizer> recognizers,
@@ -46,6 +47,7 @@ public final class ArticleAnnotator implements Serializable {
         this.lexicons = Map.copyOf(lexicons);
         this.sentimentConfig = config.sentiment();
         this.maxSentenceChars = config.maxSentenceChars();
+        this.clauseScope = config.sentiment().mentionScope().equals("clause");
     }
 
     /** A sentence with its compound score. */
@@ -62,6 +64,10 @@ public final class ArticleAnnotator implements Serializable {
         public double polarity() {
             return positiveScore + negativeScore;
         }
+    }
+
+    TextAnalyzer analyzer() {
+        return analyzer;
     }
 
     public Annotated annotate(String text, String language) {
@@ -109,10 +115,15 @@ public final class ArticleAnnotator implements Serializable {
         found.addAll(surnameMentions(found, text, analysis));
         found.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
 
+        Map<Integer, TextAnalysis.Sentence> analysed = new HashMap<>();
+        analysis.sentences().forEach(s -> analysed.put(s.index(), s));
         List<Mention> mentions = new ArrayList<>(found.size());
         for (Found f : found) {
             Sentence sentence = byIndex.get(f.sentenceIndex());
             double sentiment = sentence == null ? 0.0 : sentence.sentiment();
+            if (clauseScope && scorer != null && sentence != null) {
+                sentiment = clauseSentiment(scorer, analysed.get(f.sentenceIndex()), f.begin(), sentiment);
+            }
             mentions.add(new Mention(f.entity(), text.substring(f.begin(), f.end()), offsets.toCodePoint(f.begin()),
                     offsets.toCodePoint(f.end()), f.sentenceIndex(), f.derived(), f.discovered(), sentiment,
                     sentimentConfig.label(language, sentiment)));
@@ -122,6 +133,22 @@ public final class ArticleAnnotator implements Serializable {
         double negativeScore = words == 0 ? 0.0 : 100.0 * negative / words;
         return new Annotated(sentences, mentions, words, articleSentiment, sentimentConfig.label(language, articleSentiment),
                 positiveScore, negativeScore);
+    }
+
+    /**
+     * The score of the clause around a mention ("Die Ukraine lobte Russland, Moskau aber kritisierte
+     * …"); the sentence's score when the clause holds no polar word.
+     */
+    private static double clauseSentiment(SentenceSentimentScorer scorer, TextAnalysis.Sentence sentence, int begin,
+            double sentenceSentiment) {
+        List<String> tokens = List.of(sentence.tokenTexts());
+        int at = 0;
+        while (at < tokens.size() - 1 && sentence.tokens().get(at).end() <= begin) {
+            at++;
+        }
+        int[] clause = scorer.clauseAround(tokens, at);
+        SentenceSentimentScorer.Score score = scorer.score(tokens.subList(clause[0], clause[1]));
+        return score.positiveWords() + score.negativeWords() == 0 ? sentenceSentiment : score.compound();
     }
 
     /** An entity found at UTF-16 offsets {@code [begin, end)}, before offsets become code points. */
@@ -141,8 +168,10 @@ public final class ArticleAnnotator implements Serializable {
         recognizer.newDocument();
         for (TextAnalysis.Sentence s : analysis.sentences()) {
             String[][] features = NerFeatures.of(s, analysis.matches(), entities, givenNames);
-            for (EntityRecognizer.Found name : recognizer.find(s.tokenTexts(), features)) {
-                if (!discoveredTypes.contains(name.type()) || conflictsWithCatalogue(text, analysis, s, name)) {
+            for (EntityRecognizer.Found found : recognizer.find(s.tokenTexts(), features)) {
+                EntityRecognizer.Found name = withoutTitles(s, found);
+                if (name == null || !discoveredTypes.contains(name.type())
+                        || conflictsWithCatalogue(text, analysis, s, name)) {
                     continue;
                 }
                 int begin = s.tokens().get(name.firstToken()).begin();
@@ -152,6 +181,26 @@ public final class ArticleAnnotator implements Serializable {
             }
         }
         return result;
+    }
+
+    /**
+     * A found person without the titles and roles before the name ({@link PersonTitles}): "Präsident
+     * Harald Strutz" becomes "Harald Strutz"; {@code null} when nothing but titles is left. Other types
+     * are returned as they are.
+     */
+    static EntityRecognizer.Found withoutTitles(TextAnalysis.Sentence sentence, EntityRecognizer.Found name) {
+        if (!name.type().equals("PER")) {
+            return name;
+        }
+        int first = name.firstToken();
+        while (first <= name.lastToken() && PersonTitles.isTitle(sentence.tokens().get(first).text())) {
+            first++;
+        }
+        if (first > name.lastToken()) {
+            return null;
+        }
+        return first == name.firstToken() ? name
+                : new EntityRecognizer.Found(first, name.lastToken(), name.type(), name.probability());
     }
 
     /**

@@ -18,7 +18,9 @@ import org.newsprism.io.Resources;
  *
  * <p>{@link #surfaceForms} expands the aliases into every form the matcher looks for: the alias, its
  * German genitive ({@code Putin → Putins}, setting {@code nlp.entities.genitive-forms}) and, for
- * lower-case derived adjectives, the capitalised form that starts a sentence.
+ * lower-case derived adjectives, the capitalised form that starts a sentence. {@link #givenNames} are
+ * the names of {@code nlp.entities.given-names} (one per line, {@code #} comments) plus the first words
+ * of the catalogue's persons: a feature of the recogniser, not entities.
  */
 public final class EntityCatalogue implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,9 +29,15 @@ public final class EntityCatalogue implements Serializable {
     private static final Pattern KEY_SEPARATORS = Pattern.compile("[\\s\\-\\u2010\\u2011\\u2012\\u2013]+");
 
     private final List<Entity> entities;
+    private final java.util.Set<String> listedGivenNames;
 
     public EntityCatalogue(List<Entity> entities) {
+        this(entities, java.util.Set.of());
+    }
+
+    public EntityCatalogue(List<Entity> entities, java.util.Set<String> listedGivenNames) {
         this.entities = List.copyOf(entities);
+        this.listedGivenNames = java.util.Set.copyOf(listedGivenNames);
     }
 
     public List<Entity> entities() {
@@ -38,6 +46,19 @@ public final class EntityCatalogue implements Serializable {
 
     /** What a surface form refers to: an entity, and whether the form is a derived one. */
     public record Target(int entityIndex, boolean derived) implements Serializable {}
+
+    /** Loads and merges catalogue files and given-name lists (on the driver). */
+    public static EntityCatalogue load(List<String> locations, List<String> givenNameLists) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String location : givenNameLists) {
+            for (String line : Resources.readLines(location, "nlp.entities.given-names")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    names.add(line.strip());
+                }
+            }
+        }
+        return new EntityCatalogue(load(locations).entities, names);
+    }
 
     /** Loads and merges catalogue files (on the driver). */
     public static EntityCatalogue load(List<String> locations) {
@@ -116,11 +137,11 @@ public final class EntityCatalogue implements Serializable {
     }
 
     /**
-     * Given names, taken from the catalogue's persons (the first word of multi-word names): a feature
-     * for recognising unlisted persons ("Angelika Müller").
+     * Given names: the listed ones ({@code nlp.entities.given-names}) and the first words of the
+     * catalogue's multi-word persons; a feature for recognising unlisted persons ("Angelika Müller").
      */
     public java.util.Set<String> givenNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>(listedGivenNames);
         for (Entity e : entities) {
             if (!e.type().equals("PER")) {
                 continue;

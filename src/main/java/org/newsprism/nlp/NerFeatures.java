@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The extra per-token features the statistical entity recogniser sees besides the words themselves:
  * whether a token lies in a catalogue match (and of which type, at its start or inside), whether it is
- * a derived form (an adjective such as "russische"), and whether it is a known given name. Training
+ * a derived form (an adjective such as "russische"), whether it or the token before it is a known given
+ * name, and whether it or the token before it is a title or role ({@link PersonTitles}). Training
  * ({@link NerTrainer}) and recognition ({@link EntityRecognizer}) build them with this one function.
  */
 public final class NerFeatures {
@@ -20,8 +21,21 @@ public final class NerFeatures {
         List<List<String>> features = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<String> f = new ArrayList<>(2);
-            if (givenNames.contains(sentence.tokens().get(i).text())) {
+            String token = sentence.tokens().get(i).text();
+            if (givenNames.contains(token)) {
                 f.add("given");
+            }
+            if (PersonTitles.isTitle(token)) {
+                f.add("title");
+            }
+            if (i > 0) {
+                String previous = sentence.tokens().get(i - 1).text();
+                if (givenNames.contains(previous)) {
+                    f.add("prev=given");
+                }
+                if (PersonTitles.isTitle(previous)) {
+                    f.add("prev=title");
+                }
             }
             features.add(f);
         }

@@ -48,7 +48,7 @@ public final class NerTrainer {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("newsprism-train-ner")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
-            EntityCatalogue catalogue = EntityCatalogue.load(config.nlp().entities().catalogue());
+            EntityCatalogue catalogue = EntityCatalogue.load(config.nlp().entities().catalogue(), config.nlp().entities().givenNames());
             Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(config.nlp().entities().genitiveForms());
             PipelineModel pipeline = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
             TextAnalyzer analyzer = new TextAnalyzer(pipeline, forms);
@@ -114,7 +114,7 @@ public final class NerTrainer {
                 for (double floor : thresholds()) {
                     ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
                             Map.of("de", new EntityRecognizer(bytes, floor)), Map.of(), config.nlp());
-                    System.err.printf("held out, min-probability %.1f: %s%n", floor, score(annotator, holdout, json));
+                    System.err.printf("held out, min-probability %.3f: %s%n", floor, score(annotator, holdout, json));
                 }
             }
         } finally {

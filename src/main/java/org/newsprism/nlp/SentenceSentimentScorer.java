@@ -11,9 +11,11 @@ import java.util.Locale;
  * it, and words before a contrast word ("aber", "but") weigh half while those after weigh as the
  * contrast word says. The sum {@code s} becomes a compound score {@code s / sqrt(s² + 15)} in [−1, 1].
  *
- * <p>German inflection: a word missing from the lexicon is looked up again without common inflection
- * endings ({@code kritisierte → kritisier(en)}, {@code schlechten → schlecht}) and, as a compound, by its
- * longest known head ({@code Finanzkrise → krise}).
+ * <p>German inflection: a word missing from the lexicon (and not a function word such as "einige") is
+ * looked up again without common inflection endings ({@code kritisierte → kritisier(en)},
+ * {@code schlechten → schlecht}), without a participle's "ge-" ({@code gefreut → freuen},
+ * {@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
+ * ({@code stärker → stark}) and, as a compound, by its longest known head ({@code Finanzkrise → krise}).
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
@@ -114,6 +116,22 @@ public final class SentenceSentimentScorer implements Serializable {
                 org.apache.spark.ml.feature.StopWordsRemover.loadDefaultStopWords("german"));
     }
 
+    /**
+     * The clause around token {@code index}: the tokens between the nearest clause ends (punctuation,
+     * contrast words, clause conjunctions) on either side, as {@code [from, to)}.
+     */
+    public int[] clauseAround(List<String> tokens, int index) {
+        int from = index;
+        while (from > 0 && !isClauseEnd(tokens.get(from - 1).toLowerCase(Locale.ROOT))) {
+            from--;
+        }
+        int to = index + 1;
+        while (to < tokens.size() && !isClauseEnd(tokens.get(to).toLowerCase(Locale.ROOT))) {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
     private static final int SHIFTER_SCOPE = 3;
 
     /** A shifter within three tokens before the word (in German also after it) reverses it. */
@@ -162,13 +180,27 @@ public final class SentenceSentimentScorer implements Serializable {
 
     private Double valenceOf(String word) {
         Double direct = lexicon.valence(word);
-        if (direct != null || !german) {
+        if (direct != null || !german || GermanFunctionWords.SET.contains(word)) {
             return direct;
         }
-        for (String ending : GERMAN_ENDINGS) {
+        Double inflected = withoutEndings(word);
+        if (inflected != null) {
+            return inflected;
+        }
+        String participle = withoutParticiplePrefix(word);
+        if (participle != null) {
+            Double v = lexicon.valence(participle);
+            if (v == null) {
+                v = withoutEndings(participle);
+            }
+            if (v != null) {
+                return v;
+            }
+        }
+        for (String ending : GRADE_ENDINGS) {
             if (word.length() - ending.length() >= 3 && word.endsWith(ending)) {
-                String stem = word.substring(0, word.length() - ending.length());
-                for (String candidate : new String[] {stem, stem + "en", stem + "e", stem + "n"}) {
+                String base = word.substring(0, word.length() - ending.length());
+                for (String candidate : new String[] {base, withoutUmlaut(base)}) {
                     Double v = lexicon.valence(candidate);
                     if (v != null) {
                         return v;
@@ -183,5 +215,49 @@ public final class SentenceSentimentScorer implements Serializable {
             }
         }
         return null;
+    }
+
+    /** The valence of the word with one common inflection ending stripped ({@code schlechten → schlecht}). */
+    private Double withoutEndings(String word) {
+        for (String ending : GERMAN_ENDINGS) {
+            if (word.length() - ending.length() >= 3 && word.endsWith(ending)) {
+                String stem = word.substring(0, word.length() - ending.length());
+                for (String candidate : new String[] {stem, stem + "en", stem + "e", stem + "n"}) {
+                    Double v = lexicon.valence(candidate);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Comparative and superlative endings ({@code stärkste → stark}, {@code schlimmer → schlimm}). */
+    private static final String[] GRADE_ENDINGS = {"sten", "ster", "stes", "stem", "ste", "eren", "erer", "eres", "erem",
+        "ere", "er"};
+
+    /** Separable verb prefixes that come before the participle's "ge" ({@code zugestimmt → zustimmt}). */
+    private static final String[] SEPARABLE_PREFIXES = {"zusammen", "zurück", "durch", "nach", "fest", "fort", "frei",
+        "hoch", "weg", "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "zu"};
+
+    /**
+     * A past participle without its "ge" ({@code gefreut → freut}, {@code zugestimmt → zustimmt}), or null when the
+     * word is not shaped like one (the rest must be at least four letters).
+     */
+    private static String withoutParticiplePrefix(String word) {
+        if (word.startsWith("ge") && word.length() >= 6) {
+            return word.substring(2);
+        }
+        for (String prefix : SEPARABLE_PREFIXES) {
+            if (word.startsWith(prefix + "ge") && word.length() >= prefix.length() + 6) {
+                return prefix + word.substring(prefix.length() + 2);
+            }
+        }
+        return null;
+    }
+
+    private static String withoutUmlaut(String stem) {
+        return stem.replace('ä', 'a').replace('ö', 'o').replace('ü', 'u');
     }
 }

@@ -25,11 +25,14 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds the Spark NLP annotation pipeline, fitted once on the driver:
- * {@code DocumentAssembler → SentenceDetector → Tokenizer → TextMatcher}.
+ * {@code DocumentAssembler → Tokenizer → TextMatcher} over the whole text, sentences coming from
+ * {@link SentenceSplitter} (setting {@code nlp.sentences.splitter = regex}, the default), or
+ * {@code DocumentAssembler → SentenceDetector → Tokenizer → TextMatcher} ({@code spark-nlp}).
  *
  * <ul>
- *   <li>Sentences: rule-based detector; a blank line (paragraph break) always ends a sentence, so
- *       headings do not merge with the paragraph that follows.</li>
+ *   <li>Sentences ({@code spark-nlp} only): rule-based detector; a blank line (paragraph break) always
+ *       ends a sentence, so headings do not merge with the paragraph that follows. It costs about half
+ *       of the annotation time, hence the regex splitter by default.</li>
  *   <li>Tokens: hyphens split compounds ({@code EU-Kommissionschefin → EU, Kommissionschefin}) and German
  *       and typographic quotes are context characters, so {@code „Putin“} yields the token Putin.</li>
  *   <li>Entities: a token-level {@code TextMatcher} over every catalogue surface form, case-sensitive,
@@ -52,9 +55,17 @@ public final class SparkNlpPipeline {
     private SparkNlpPipeline() {}
 
     public static PipelineModel fit(SparkSession spark, Collection<String> phrases) {
+        return fit(spark, phrases, true);
+    }
+
+    /**
+     * @param detectSentences whether Spark NLP's SentenceDetector splits sentences; otherwise tokens and
+     *     matches cover the whole text (annotation column {@code sentence} is then the document)
+     */
+    public static PipelineModel fit(SparkSession spark, Collection<String> phrases, boolean detectSentences) {
         DocumentAssembler document = new DocumentAssembler();
         document.setInputCol(TEXT);
-        document.setOutputCol("document");
+        document.setOutputCol(detectSentences ? "document" : SENTENCES);
 
         SentenceDetector sentences = new SentenceDetector();
         sentences.setInputCols(new String[] {"document"});
@@ -70,7 +81,9 @@ public final class SparkNlpPipeline {
 
         StructType schema = new StructType().add(TEXT, DataTypes.StringType);
         Dataset<Row> empty = spark.createDataFrame(List.of(RowFactory.create("")), schema);
-        PipelineModel prefix = new Pipeline().setStages(new PipelineStage[] {document, sentences}).fit(empty);
+        PipelineStage[] front = detectSentences ? new PipelineStage[] {document, sentences}
+                : new PipelineStage[] {document};
+        PipelineModel prefix = new Pipeline().setStages(front).fit(empty);
         TokenizerModel tokenizerModel = tokenizer.fit(prefix.transform(empty));
 
         TextMatcher matcher = new TextMatcher();
@@ -86,7 +99,9 @@ public final class SparkNlpPipeline {
         try {
             matcher.setEntities(phrasesFile.toUri().toString(), ReadAs.TEXT(), scalaMap("format", "text"));
             return new Pipeline()
-                    .setStages(new PipelineStage[] {document, sentences, tokenizerModel, matcher})
+                    .setStages(detectSentences
+                            ? new PipelineStage[] {document, sentences, tokenizerModel, matcher}
+                            : new PipelineStage[] {document, tokenizerModel, matcher})
                     .fit(empty);
         } finally {
             deleteQuietly(phrasesFile);

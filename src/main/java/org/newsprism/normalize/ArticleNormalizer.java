@@ -63,6 +63,7 @@ public final class ArticleNormalizer implements Serializable {
     private final LanguageIdentifier languages;
     private final PublishedDateParser dates;
     private final TextCleaner cleaner;
+    private final UrlCanonicalizer urls;
 
     public ArticleNormalizer(JobConfig.Normalize config, int excerptChars, BoilerplateRemover boilerplate, Instant runStart) {
         this.config = config;
@@ -71,6 +72,7 @@ public final class ArticleNormalizer implements Serializable {
         this.languages = new LanguageIdentifier(config.language().supported(), config.language().minConfidence());
         this.dates = new PublishedDateParser(config.dates().patterns(), runStart, config.dates().futureTolerance());
         this.cleaner = new TextCleaner(config.cleanup());
+        this.urls = new UrlCanonicalizer(config.trackingParams());
     }
 
     /** Normalises a row of {@link org.newsprism.io.RawRecords#SCHEMA}. */
@@ -89,8 +91,20 @@ public final class ArticleNormalizer implements Serializable {
         String declaredLanguage = raw.getAs("language");
         String url = blankToNull(raw.getAs("url"));
         String html = raw.getAs("html");
+        int max = config.maxTextChars();
+        if (originalText != null && originalText.length() > max || html != null && html.length() > 10L * max) {
+            int length = originalText != null && originalText.length() > max ? originalText.length() : html.length();
+            return rejected(articleId, file, position, "normalize", "text too long (" + length
+                    + " characters; the limit is normalize.max-text-chars = " + max + ")",
+                    originalText != null ? originalText : html);
+        }
         boolean complete = originalText != null && !originalText.isBlank() && rawTitle != null && !rawTitle.isBlank()
                 && rawDate != null && !rawDate.isBlank() && url != null && languages.supportedOrNull(declaredLanguage) != null;
+        if (html == null && originalText != null && MARKUP.matcher(originalText).find()) {
+            html = originalText; // a text field holding markup ("<p>…</p>", scripts) is read as HTML
+            originalText = null;
+            complete = false;
+        }
         if (html != null && !complete) {
             HtmlArticleExtractor.Extracted page = HtmlArticleExtractor.extract(html, url);
             if (originalText == null || originalText.isBlank()) {
@@ -127,7 +141,7 @@ public final class ArticleNormalizer implements Serializable {
         PublishedDateParser.Parsed date = dates.parse(rawDate);
         Instant instant = date.instant();
         if (config.canonicalUrls()) {
-            url = UrlCanonicalizer.canonicalize(url);
+            url = urls.canonicalize(url);
         }
         return RowFactory.create(articleId, file, position, url, SourceNames.of(raw.getAs("source"), url),
                 title == null || title.isBlank() ? null : title, text, detection.language(),
@@ -140,6 +154,10 @@ public final class ArticleNormalizer implements Serializable {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** HTML structure tags: a text with any of them is markup, not prose. */
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile(
+            "(?i)<(?:html|head|body|p|div|span|script|style|br|a|h[1-6]|article|section|table|ul|li|img)\\b[^>]*>");
 
     private Row rejected(String articleId, String file, long position, String stage, String reason, String raw) {
         Object[] values = new Object[SCHEMA.size()];

@@ -1,12 +1,12 @@
 package org.newsprism.normalize;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Canonical form of an article URL, so that one page reached through different links has one URL:
@@ -14,11 +14,8 @@ import java.util.Set;
  * <ul>
  *   <li>scheme and host in lower case, a trailing dot of the host and the default port (80, 443) removed;</li>
  *   <li>the fragment ({@code #comments}) removed;</li>
- *   <li>tracking parameters removed: {@code utm_*}, {@code fbclid}, {@code gclid}, {@code dclid},
- *       {@code gbraid}, {@code wbraid}, {@code msclkid}, {@code yclid}, {@code twclid}, {@code igshid},
- *       {@code mc_cid}, {@code mc_eid}, {@code _ga}, {@code _gl}, {@code wt_mc}, {@code wt.mc_id},
- *       {@code ocid}, {@code cmpid}, {@code ito}, {@code at_medium}, {@code at_campaign} (names compared
- *       case-insensitively);</li>
+ *   <li>tracking parameters removed ({@code normalize.tracking-params}: exact names, or a prefix when the
+ *       name ends in {@code *}, compared case-insensitively);</li>
  *   <li>the remaining parameters sorted by name (stable, so repeated names keep their order), an empty
  *       query dropped, an empty path written as {@code /}.</li>
  * </ul>
@@ -28,37 +25,87 @@ import java.util.Set;
  *
  * <p>Example: {@code HTTPS://WWW.Example.com:443/News/1?utm_source=x&b=2&a=1#top} →
  * {@code https://www.example.com/News/1?a=1&b=2}.
+ *
+ * <p>{@link #articleKey} goes one step further for URL deduplication: it also drops trailing slashes
+ * and gives {@code null} for URLs that cannot name one article.
  */
-public final class UrlCanonicalizer {
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
-            "yclid", "twclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "wt_mc", "wt.mc_id", "ocid", "cmpid", "ito",
-            "at_medium", "at_campaign");
+public final class UrlCanonicalizer implements Serializable {
+    private final List<String> exactNames = new ArrayList<>();
+    private final List<String> prefixes = new ArrayList<>();
 
-    private UrlCanonicalizer() {}
+    /** @param trackingParams parameter names to drop; a trailing {@code *} makes a name a prefix */
+    public UrlCanonicalizer(List<String> trackingParams) {
+        for (String name : trackingParams) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith("*")) {
+                prefixes.add(lower.substring(0, lower.length() - 1));
+            } else {
+                exactNames.add(lower);
+            }
+        }
+    }
 
     /** The canonical URL, the stripped input when it is not an absolute http(s) URL, or null for null/blank. */
-    public static String canonicalize(String url) {
+    public String canonicalize(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }
         String raw = url.strip();
+        URI uri = webUri(raw);
+        if (uri == null) {
+            return raw;
+        }
+        String path = uri.getRawPath();
+        return origin(uri) + (path == null || path.isEmpty() ? "/" : path) + query(uri);
+    }
+
+    /**
+     * What two copies of one article share: the canonical URL without trailing slashes, or {@code null}
+     * when the URL cannot name one article — blank, unparsable, not http(s), without a host, or a site's
+     * root page ({@code https://example.com/}, which feeds often give for every item).
+     */
+    public String articleKey(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        URI uri = webUri(url.strip());
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String query = query(uri);
+        if (path.isEmpty() && query.isEmpty()) {
+            return null;
+        }
+        return origin(uri) + path + query;
+    }
+
+    /** The parsed URL when it is an absolute http(s) URL with a host, else null. */
+    private static URI webUri(String raw) {
         URI uri;
         try {
             uri = new URI(raw);
         } catch (URISyntaxException e) {
-            return raw;
+            return null;
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getRawAuthority() == null || uri.getHost() == null) {
-            return raw;
-        }
+        boolean web = "http".equals(scheme) || "https".equals(scheme);
+        return web && uri.getRawAuthority() != null && uri.getHost() != null && !uri.getHost().isEmpty() ? uri : null;
+    }
+
+    /** Scheme, user info, host and non-default port. */
+    private static String origin(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
         int port = uri.getPort();
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        StringBuilder out = new StringBuilder(raw.length()).append(scheme).append("://");
+        StringBuilder out = new StringBuilder(scheme).append("://");
         if (uri.getRawUserInfo() != null) {
             out.append(uri.getRawUserInfo()).append('@');
         }
@@ -66,16 +113,12 @@ public final class UrlCanonicalizer {
         if (!defaultPort) {
             out.append(':').append(port);
         }
-        String path = uri.getRawPath();
-        out.append(path == null || path.isEmpty() ? "/" : path);
-        String query = canonicalQuery(uri.getRawQuery());
-        if (!query.isEmpty()) {
-            out.append('?').append(query);
-        }
         return out.toString();
     }
 
-    private static String canonicalQuery(String rawQuery) {
+    /** {@code ?} and the kept parameters sorted by name, or "" when none is kept. */
+    private String query(URI uri) {
+        String rawQuery = uri.getRawQuery();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
@@ -86,11 +129,15 @@ public final class UrlCanonicalizer {
             }
             int eq = parameter.indexOf('=');
             String name = (eq < 0 ? parameter : parameter.substring(0, eq)).toLowerCase(Locale.ROOT);
-            if (!name.startsWith("utm_") && !TRACKING.contains(name)) {
+            if (!isTracking(name)) {
                 kept.add(parameter);
             }
         }
         kept.sort(Comparator.comparing(p -> p.indexOf('=') < 0 ? p : p.substring(0, p.indexOf('='))));
-        return String.join("&", kept);
+        return kept.isEmpty() ? "" : "?" + String.join("&", kept);
+    }
+
+    private boolean isTracking(String lowerCaseName) {
+        return exactNames.contains(lowerCaseName) || prefixes.stream().anyMatch(lowerCaseName::startsWith);
     }
 }

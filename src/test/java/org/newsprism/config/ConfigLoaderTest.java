@@ -38,10 +38,11 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofDays(2), c.normalize().dates().futureTolerance());
         assertTrue(c.dedup().exactEnabled());
         assertEquals("out", c.output().path());
-        assertEquals(new JobConfig.Thresholds(0.05, -0.05), c.nlp().sentiment().thresholds().get("*"));
+        assertEquals(new JobConfig.Thresholds(0.4, -0.4), c.nlp().sentiment().thresholds().get("*"));
+        assertEquals(new JobConfig.Thresholds(0.45, -0.45), c.nlp().sentiment().thresholds().get("de"));
         assertEquals("neutral", c.nlp().sentiment().label("de", 0.3));
-        assertEquals("positive", c.nlp().sentiment().label("en", 0.3));
-        assertEquals("negative", c.nlp().sentiment().label("fr", -0.3));
+        assertEquals("positive", c.nlp().sentiment().label("en", 0.4));
+        assertEquals("negative", c.nlp().sentiment().label("fr", -0.5));
         assertTrue(c.nlp().sentiment().lexicons().containsKey("de"));
         assertTrue(c.normalize().boilerplate().patterns().containsKey("*"));
     }
@@ -104,6 +105,28 @@ class ConfigLoaderTest {
         assertTrue(message.contains("input.format = xml: must be one of"), message);
         assertTrue(message.contains("normalize.language.min-confidence = 1.5: must be between 0.0 and 1.0"), message);
         assertTrue(message.contains("nlp.sentiment.thresholds.de.negative = 0.5: must not exceed"), message);
+    }
+
+    @Test
+    void dedupSettingsAreMappedAndChecked() {
+        JobConfig.Dedup d = ConfigLoader.load(List.of(), sets("dedup.near.bands", "20", "dedup.near.rows", "6",
+                "dedup.near.seed", "-7", "normalize.tracking-params", "[\"utm_*\", fbclid]"), Map.of()).config().dedup();
+        List<String> tracking = ConfigLoader.load(List.of(), sets("normalize.tracking-params", "[\"utm_*\", fbclid]"),
+                Map.of()).config().normalize().trackingParams();
+        assertEquals(20, d.near().bands());
+        assertEquals(6, d.near().rows());
+        assertEquals(-7L, d.near().seed());
+        assertEquals(List.of("utm_*", "fbclid"), tracking);
+        assertTrue(d.url().enabled() && d.near().enabled());
+
+        String message = failure(sets("dedup.near.bands", "70", "dedup.near.rows", "3", "dedup.near.threshold", "0",
+                "dedup.near.shingle-size", "0", "normalize.tracking-params", "[\"id=1\"]", "dedup.near.seed", "x"));
+        assertTrue(message.contains("invalid setting dedup.near.bands = 70: times dedup.near.rows (3) must not exceed "
+                + "dedup.near.hashes (192)"), message);
+        assertTrue(message.contains("invalid setting dedup.near.threshold = 0: must be above 0"), message);
+        assertTrue(message.contains("invalid setting dedup.near.shingle-size = 0: must be between 1 and 50"), message);
+        assertTrue(message.contains("invalid setting normalize.tracking-params = id=1: must be parameter names"), message);
+        assertTrue(message.contains("invalid setting dedup.near.seed = \"x\": must be an integer"), message);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.newsprism.SharedSpark;
+import org.newsprism.config.ConfigLoader;
 import org.newsprism.config.JobConfig;
 
 class ExactDeduplicatorTest {
@@ -25,6 +26,11 @@ class ExactDeduplicatorTest {
             .add("published_at", DataTypes.TimestampType)
             .add("text_sha256", DataTypes.StringType)
             .add("char_count", DataTypes.IntegerType);
+
+    private static JobConfig.Dedup exactOnly(boolean enabled) {
+        JobConfig.Dedup defaults = ConfigLoader.defaults().config().dedup();
+        return new JobConfig.Dedup(enabled, defaults.url(), defaults.near());
+    }
 
     private static Row article(String id, long position, String sha, String publishedAt, int chars) {
         return RowFactory.create(id, "f.jsonl", position, "text of " + id,
@@ -49,7 +55,7 @@ class ExactDeduplicatorTest {
                 article("a-id", 6, "C", null, 10),
                 article("alone", 7, "D", null, 10)));
         Dataset<Row> input = SharedSpark.session().createDataFrame(rows, SCHEMA);
-        DedupResult result = new ExactDeduplicator(new JobConfig.Dedup(true)).apply(input);
+        DedupResult result = new ExactDeduplicator(exactOnly(true)).apply(input);
 
         assertEquals(Map.of("early", "2", "long", "1", "a-id", "1", "alone", "0"), byId(result.kept(), "duplicate_count"));
         assertEquals(Map.of("late", "early", "nodate", "early", "short", "long", "b-id", "a-id"),
@@ -63,7 +69,7 @@ class ExactDeduplicatorTest {
         Dataset<Row> input = SharedSpark.session().createDataFrame(List.of(
                 article("x", 0, "A", null, 10),
                 article("x", 9, "B", null, 10)), SCHEMA);
-        DedupResult result = new ExactDeduplicator(new JobConfig.Dedup(true)).apply(input);
+        DedupResult result = new ExactDeduplicator(exactOnly(true)).apply(input);
         assertEquals(1, result.kept().count());
         Row rejected = result.rejected().first();
         assertEquals(9L, rejected.<Long>getAs("input_position"));
@@ -75,7 +81,7 @@ class ExactDeduplicatorTest {
     void disabledKeepsEverything() {
         Dataset<Row> input = SharedSpark.session().createDataFrame(List.of(
                 article("a", 0, "A", null, 10), article("b", 1, "A", null, 10)), SCHEMA);
-        DedupResult result = new ExactDeduplicator(new JobConfig.Dedup(false)).apply(input);
+        DedupResult result = new ExactDeduplicator(exactOnly(false)).apply(input);
         assertEquals(2, result.kept().count());
         assertEquals(0, result.duplicates().count());
     }

@@ -32,6 +32,40 @@ class EntityCatalogueTest {
     }
 
     @Test
+    void shippedGivenNamesAndPlacesLoadWithoutOrdinaryWords() {
+        var entities = ConfigLoader.defaults().config().nlp().entities();
+        EntityCatalogue catalogue = EntityCatalogue.load(entities.catalogue(), entities.givenNames());
+        // the list alone: the catalogue's persons add their first words (Mark Rutte brings "Mark")
+        java.util.Set<String> given = EntityCatalogue.load(List.of(), entities.givenNames()).givenNames();
+        for (String name : List.of("Angelika", "Wolodymyr", "Sergej", "Mehmet", "Giuseppe", "Małgorzata", "Frank")) {
+            assertTrue(given.contains(name), name);
+        }
+        for (String word : List.of("Mark", "Will", "August", "Juli", "Nur", "Roman", "Paris", "Grant", "Hope")) {
+            assertFalse(given.contains(word), word);
+        }
+        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(true);
+        assertEquals("geo-de-luneburg", catalogue.entities().get(forms.get("Lüneburg").target().entityIndex()).id());
+        assertTrue(forms.containsKey("Lüneburgs"));
+        for (String word : List.of("Mitte", "Wetter", "Weil", "Brand", "Roth", "Wolken")) {
+            assertFalse(forms.containsKey(word), word + " is an ordinary word or a surname, not a place");
+        }
+    }
+
+    @Test
+    void givenNameListsSkipCommentsAndBlankLinesAndMissingFilesFail() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("given", ".txt");
+        try {
+            java.nio.file.Files.writeString(file, "# comment\n\n  Anna \nJürgen\n");
+            EntityCatalogue catalogue = EntityCatalogue.load(List.of(), List.of(file.toString()));
+            assertEquals(java.util.Set.of("Anna", "Jürgen"), catalogue.givenNames());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThrows(InvalidSettingsException.class,
+                () -> EntityCatalogue.load(List.of(), List.of("/nonexistent/given-names.txt")));
+    }
+
+    @Test
     void surfaceFormsIncludeGenitivesAndCapitalisedDerivedForms() {
         Map<String, EntityCatalogue.SurfaceForm> forms = of(
                 "vladimir-putin\tPER\tVladimir Putin\tWladimir Putin|Putin\t",

@@ -72,4 +72,18 @@ class SentenceSentimentScorerTest {
         assertEquals(0.0, compound(english, "The goods arrived"), "no German stemming for English");
         assertTrue(compound(english, "A good day") > 0);
     }
+
+    @Test
+    void germanParticiplesComparativesAndFunctionWords() {
+        SentimentLexicon lexicon = new SentimentLexicon(
+                Map.of("freuen", 2.0, "zustimmen", 1.0, "stark", 1.2, "einig", 1.5), Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of());
+        SentenceSentimentScorer scorer = new SentenceSentimentScorer(lexicon, "de", 3);
+        assertTrue(compound(scorer, "Sie hat sich gefreut") > 0, "gefreut -> freut -> freuen");
+        assertTrue(compound(scorer, "Der Rat hat zugestimmt") > 0, "zugestimmt -> zustimmt -> zustimmen");
+        assertTrue(compound(scorer, "Die Partei ist stärker") > 0, "stärker -> stark");
+        assertEquals(0.0, compound(scorer, "Einige Abgeordnete fehlten"), "function words are never stemmed");
+        assertEquals(0.0, compound(scorer, "gegen genau gestern"), "ge- words shorter than a participle stay");
+        assertTrue(compound(scorer, "Sie sind sich einig") > 0);
+    }
 }

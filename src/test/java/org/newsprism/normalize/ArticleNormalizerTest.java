@@ -1,6 +1,7 @@
 package org.newsprism.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,13 +63,32 @@ class ArticleNormalizerTest {
     }
 
     @Test
+    void markupInATextFieldIsReadAsHtmlAndScriptsNeverReachTheText() {
+        Row r = text("<script>alert('x')</script><div class=\"nav\">Home | Politik</div>"
+                + "<p>Angela Merkel sprach am Montag in Berlin ausführlich über die Zukunft Europas und der Union.</p>"
+                + "<p>Sie forderte mehr Zusammenarbeit zwischen den Mitgliedstaaten.</p>", "de");
+        String text = r.getAs("text");
+        assertTrue(text.contains("Angela Merkel sprach am Montag in Berlin"), text);
+        assertFalse(text.contains("alert"), text);
+        assertFalse(text.contains("<"), text);
+    }
+
+    @Test
+    void oversizedTextsAreRejectedWithTheLimitNamed() {
+        Row r = text("Die Bundesregierung beschloss neue Regeln. ".repeat(10_000), null);
+        assertEquals("text too long (430000 characters; the limit is normalize.max-text-chars = 300000)",
+                r.get(ArticleNormalizer.SCHEMA.fieldIndex("reject_reason")));
+        assertEquals(300, r.<String>getAs("raw_excerpt").length() - 1, "the excerpt is cut (plus an ellipsis)");
+    }
+
+    @Test
     void unsupportedLanguagesAreUndeterminedOrRejectedWhenConfigured() {
         String french = "Le gouvernement a annoncé lundi de nouvelles mesures contre la hausse des prix de l'énergie.";
         assertEquals("und", text(french, null).getAs("language"));
         JobConfig.Normalize n = config.normalize();
         JobConfig.Normalize strict = new JobConfig.Normalize(n.cleanup(), n.boilerplate(),
                 new JobConfig.Language(n.language().supported(), n.language().minConfidence(), true), n.minTextChars(),
-                n.dates(), n.canonicalUrls());
+                n.maxTextChars(), n.dates(), n.canonicalUrls(), n.trackingParams());
         ArticleNormalizer rejecting = new ArticleNormalizer(strict, 300, BoilerplateRemover.load(n.boilerplate()),
                 Instant.parse("2025-09-01T00:00:00Z"));
         Object[] v = new Object[RawRecords.SCHEMA.size()];

@@ -3,11 +3,20 @@ package org.newsprism.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.newsprism.config.ConfigLoader;
 
 class UrlCanonicalizerTest {
+    private static final UrlCanonicalizer CANONICALIZER =
+            new UrlCanonicalizer(ConfigLoader.defaults().config().normalize().trackingParams());
+
     private static String c(String url) {
-        return UrlCanonicalizer.canonicalize(url);
+        return CANONICALIZER.canonicalize(url);
     }
 
     @Test
@@ -41,5 +50,52 @@ class UrlCanonicalizerTest {
     @Test
     void sourceNamesUseTheCanonicalHost() {
         assertEquals("example.com", SourceNames.of(null, c("https://WWW.Example.COM/x?utm_source=y")));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ' ', value = {
+        "HTTPS://www.Example.com:443/news/1/?utm_source=x&b=2&a=1#top https://www.example.com/news/1?a=1&b=2",
+        "http://example.com:80/a http://example.com/a",
+        "https://example.com:8443/a https://example.com:8443/a",
+        "https://example.com/a// https://example.com/a",
+        "https://example.com/News/Artikel-1.html https://example.com/News/Artikel-1.html",
+        "https://example.com/a?UTM_Campaign=1&FBCLID=2&gclid=3&id=7 https://example.com/a?id=7",
+        "https://example.com/a?wt_mc=nl&ns_campaign=x&at_medium=y&ref=tw https://example.com/a",
+        "https://example.com/a?b=2&a=1&a=0 https://example.com/a?a=1&a=0&b=2",
+        "https://example.com/a?& https://example.com/a",
+        "https://example.com/?id=5 https://example.com?id=5",
+        "'  https://example.com/a  ' https://example.com/a",
+        "https://example.com/caf%C3%A9 https://example.com/caf%C3%A9",
+    })
+    void articleKeyDropsTrailingSlashes(String url, String expected) {
+        assertEquals(expected, CANONICALIZER.articleKey(url));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {
+        "   ",
+        "not a url",
+        "http://exa mple.com/a",
+        "/news/1",
+        "ftp://example.com/file",
+        "mailto:desk@example.com",
+        "https://example.com",
+        "https://example.com/",
+        "https://example.com/?utm_source=feed",
+        "https:///path-only",
+    })
+    void urlsThatCannotNameOneArticleGiveNull(String url) {
+        assertNull(CANONICALIZER.articleKey(url));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ' ', value = {
+        "https://example.com/a?session=1&keep=2 https://example.com/a?keep=2",
+        "https://example.com/a?sessionid=1&keep=2 https://example.com/a?keep=2",
+        "https://example.com/a?sess=1&keep=2 https://example.com/a?keep=2&sess=1",
+    })
+    void aTrailingStarMatchesAPrefix(String url, String expected) {
+        assertEquals(expected, new UrlCanonicalizer(List.of("session*")).canonicalize(url));
     }
 }

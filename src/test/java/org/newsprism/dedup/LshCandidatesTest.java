@@ -1,0 +1,81 @@
+package org.newsprism.dedup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.newsprism.SharedSpark;
+
+class LshCandidatesTest {
+    private static final StructType SCHEMA = new StructType()
+            .add("doc", DataTypes.LongType, false)
+            .add("signature", DataTypes.BinaryType, true);
+
+    private static Dataset<Row> signatures(Object... docAndSignature) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < docAndSignature.length; i += 2) {
+            rows.add(RowFactory.create(((Number) docAndSignature[i]).longValue(),
+                    MinHasher.toBytes((int[]) docAndSignature[i + 1])));
+        }
+        return SharedSpark.session().createDataFrame(rows, SCHEMA);
+    }
+
+    private static Set<String> pairs(Dataset<Row> pairs) {
+        Set<String> result = new TreeSet<>();
+        pairs.collectAsList().forEach(r -> result.add(r.getLong(0) + "-" + r.getLong(1)));
+        return result;
+    }
+
+    @Test
+    void articlesSharingABandAreCandidatesOnceWithTheSmallerIdFirst() {
+        Dataset<Row> input = signatures(
+                1, new int[] {7, 8, 9, 4},
+                2, new int[] {7, 8, 5, 6},
+                3, new int[] {1, 2, 9, 4},
+                4, new int[] {7, 8, 9, 4},
+                5, new int[] {0, 0, 0, 0},
+                6, null);
+        assertEquals(Set.of("1-2", "1-3", "1-4", "2-4", "3-4"), pairs(new LshCandidates(2, 2, 50).pairs(input)));
+    }
+
+    @Test
+    void equalValuesInDifferentBandsAreNotABucket() {
+        Dataset<Row> input = signatures(1, new int[] {3, 3, 1, 1}, 2, new int[] {1, 1, 3, 3});
+        assertEquals(Set.of(), pairs(new LshCandidates(2, 2, 50).pairs(input)));
+    }
+
+    @Test
+    void aHugeBucketGivesOverlappingWindowsInsteadOfAllPairs() {
+        Object[] rows = new Object[20];
+        for (int i = 0; i < 10; i++) {
+            rows[2 * i] = 100 + i;
+            rows[2 * i + 1] = new int[] {5, 5};
+        }
+        Set<String> windowed = pairs(new LshCandidates(1, 2, 3).pairs(signatures(rows)));
+        assertEquals(0 + 1 + 2 + 3 * 7, windowed.size(), "each of 10 paired with up to 3 predecessors");
+        for (int i = 1; i < 10; i++) {
+            assertTrue(windowed.contains((100 + i - 1) + "-" + (100 + i)), "consecutive members stay linked");
+        }
+        assertEquals(45, pairs(new LshCandidates(1, 2, 9).pairs(signatures(rows))).size(), "all pairs when it fits");
+    }
+
+    @Test
+    void bucketKeysDependOnTheBandAndItsValues() {
+        long[] keys = LshCandidates.bucketKeys(new int[] {1, 2, 1, 2, 9}, 2, 2);
+        assertNotEquals(keys[0], keys[1], "same values, other band");
+        assertEquals(keys[0], LshCandidates.bucketKeys(new int[] {1, 2, 7, 7}, 2, 2)[0]);
+        assertThrows(IllegalArgumentException.class, () -> LshCandidates.bucketKeys(new int[] {1, 2, 3}, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> new LshCandidates(0, 1, 1));
+    }
+}

@@ -8,7 +8,8 @@
 #
 # Options: --articles N (default 100000), --seed S (1), --tables L (Spark ML hash tables, 5),
 # --work DIR (target/bench-dedup; the generated Parquet corpus is kept there and reused),
-# --skip-ml, --skip-full (skip the timing of the whole dedup stage). NEWSPRISM_DRIVER_MEMORY sets the
+# --skip-ml, --skip-full (skip the timing of the whole dedup stage), --ml-timeout S (cancel Spark ML after S
+# seconds and report it as slower than that). NEWSPRISM_DRIVER_MEMORY sets the
 # heap (default 4g). Prints time, candidate pairs, result pairs, pairwise precision/recall and the
 # speed ratio; see README.md, section "Deduplication", for measured figures.
 set -euo pipefail

@@ -154,14 +154,17 @@ public final class Job {
             long records = timed(timings, "read_normalize", normalized::count);
 
             DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
+            if (deduped.sketches() != null) {
+                cached.add(deduped.sketches());
+            }
             Dataset<Row> runDuplicates = OutputTables.duplicates(deduped.duplicates(), normalized,
                     config.input().excerptChars());
             Dataset<Row> runRejected = OutputTables.rejected(
                     normalized.where(col("reject_reason").isNotNull()).unionByName(deduped.rejected()));
             Dataset<Row> newArticles = deduped.kept();
             if (incremental) {
-                PriorArticleDeduplicator.Result againstPrior =
-                        PriorArticleDeduplicator.apply(newArticles, runDuplicates, prior.index());
+                PriorArticleDeduplicator.Result againstPrior = new PriorArticleDeduplicator(config.dedup())
+                        .apply(newArticles, runDuplicates, deduped.sketches(), prior.index());
                 newArticles = againstPrior.kept();
                 runDuplicates = againstPrior.duplicates();
                 runRejected = runRejected.unionByName(againstPrior.rejected());
@@ -188,7 +191,8 @@ public final class Job {
             Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, annotate.catalogue().entities()));
             Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
                     tables.duplicates(), tables.rejected()));
-            Dataset<Row> dedupIndex = OutputTables.dedupIndex(tables.articles());
+            Dataset<Row> dedupIndex = OutputTables.dedupIndex(tables.articles(),
+                    dedupKeys(deduped.sketches(), kept, incremental ? prior.index() : null));
 
             Map<String, Long> tableRows = new LinkedHashMap<>();
             timed(timings, "aggregate_write", () -> {
@@ -309,6 +313,22 @@ public final class Job {
                 .join(gone, earlier.col("article_id").equalTo(gone.col("__gone")), "left_anti")
                 .unionByName(fresh, true));
         return new Merged(earlier.where(inTouched.unary_$bang()).unionByName(touched, true), touched);
+    }
+
+    /**
+     * The dedup keys {@code dedup_index} stores ({@code article_id} and {@link OutputTables#DEDUP_KEY_COLUMNS}):
+     * those of this run's new articles ({@code kept}) from their sketches, and those of the earlier
+     * articles from the earlier index. Null when this run made no sketches (URL and near dedup off).
+     */
+    private Dataset<Row> dedupKeys(Dataset<Row> sketches, Dataset<Row> kept, Dataset<Row> priorIndex) {
+        if (sketches == null) {
+            return null;
+        }
+        Dataset<Row> fresh = sketches.join(kept.select(col("article_id")), "article_id")
+                .select(col("article_id"), col("url_key"), col("signature"),
+                        lit(NearDeduplicator.signatureScheme(config.dedup().near())).as("signature_scheme"));
+        return priorIndex == null ? fresh : fresh.unionByName(priorIndex.select(col("article_id"), col("url_key"),
+                col("signature"), col("signature_scheme")));
     }
 
     /** Sets {@code duplicate_count} to the number of duplicates rows that point at each article. */

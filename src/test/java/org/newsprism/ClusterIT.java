@@ -408,8 +408,11 @@ class ClusterIT {
         return rows;
     }
 
-    /** DuckDB's arrays and structs have no value equality: compare their elements instead. */
+    /** DuckDB's arrays, structs and blobs have no value equality: compare their elements or bytes instead. */
     private static Object comparable(Object value) throws SQLException {
+        if (value instanceof java.sql.Blob blob) {
+            return java.util.HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()));
+        }
         if (value instanceof java.sql.Array array) {
             List<Object> elements = new ArrayList<>();
             for (Object element : (Object[]) array.getArray()) {

@@ -295,9 +295,10 @@ class JobEndToEndTest {
 
         RunReport second = run("--input", day2, "--output", daily.toString(), "--mode", "incremental");
         assertTrue(second.reconciled());
-        assertEquals(6L, second.counts().get("records_read"));
+        assertEquals(8L, second.counts().get("records_read"));
         assertEquals(3L, second.counts().get("articles"), "d2a, d2c, d2u are new");
-        assertEquals(1L, second.counts().get("duplicates"), "d2b repeats d1b of the earlier run");
+        assertEquals(3L, second.counts().get("duplicates"), "d2b, d2n and d2url repeat articles of the earlier run");
+        assertEquals(Map.of("exact", 1L, "near", 1L, "url", 1L), second.duplicatesByMethod());
         assertEquals(2L, second.counts().get("rejected"), "d2bad and d1c's reused id");
         assertEquals(List.of("published_date=2025-08-18", "published_date=2025-08-19", "published_date=2025-08-20",
                 "published_date=__HIVE_DEFAULT_PARTITION__"), second.partitionsWritten(),
@@ -305,7 +306,17 @@ class JobEndToEndTest {
         assertEquals(untouchedFiles, listing(untouched), "the untouched partition's file stays as it was");
         assertEquals(snapshot(both), snapshot(daily), "the same tables as one run over both days");
         assertEquals("d1b", table(daily, "duplicates").where("article_id = 'd2b'").first().getAs("duplicate_of"));
-        assertEquals(1, table(daily, "articles").where("article_id = 'd1b'").first().<Integer>getAs("duplicate_count"));
+        Row nearCopy = table(daily, "duplicates").where("article_id = 'd2n'").first();
+        assertEquals(List.of("d1a", "near"), List.of(nearCopy.getAs("duplicate_of"), nearCopy.getAs("method")),
+                "d2n is d1a with a sentence added");
+        assertTrue(nearCopy.<Double>getAs("similarity") >= 0.5 && nearCopy.<Double>getAs("similarity") < 1.0);
+        Row urlCopy = table(daily, "duplicates").where("article_id = 'd2url'").first();
+        assertEquals(List.of("d1b", "url"), List.of(urlCopy.getAs("duplicate_of"), urlCopy.getAs("method")),
+                "d2url has d1b's URL with a tracking parameter");
+        assertEquals(2, table(daily, "articles").where("article_id = 'd1b'").first().<Integer>getAs("duplicate_count"));
+        assertEquals(2, table(daily, "articles").where("article_id = 'd1a'").first().<Integer>getAs("duplicate_count"));
+        assertEquals(0L, table(daily, "dedup_index").where("signature is null or url_key is null and url is not null")
+                .count(), "every indexed article keeps its dedup keys");
 
         // Reading day 2 again replaces what it gave the first time: nothing changes.
         Map<String, List<String>> before = snapshot(daily);
@@ -337,7 +348,13 @@ class JobEndToEndTest {
     private Map<String, List<String>> snapshot(Path out) {
         Map<String, List<String>> rows = new TreeMap<>();
         for (String name : TABLES) {
-            rows.put(name, table(out, name).collectAsList().stream().map(Row::toString).sorted().toList());
+            Dataset<Row> table = table(out, name);
+            for (var field : table.schema().fields()) {
+                if (field.dataType().equals(org.apache.spark.sql.types.DataTypes.BinaryType)) {
+                    table = table.withColumn(field.name(), org.apache.spark.sql.functions.hex(table.col(field.name())));
+                }
+            }
+            rows.put(name, table.collectAsList().stream().map(Row::toString).sorted().toList());
         }
         return rows;
     }

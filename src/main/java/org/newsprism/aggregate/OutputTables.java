@@ -92,15 +92,27 @@ public final class OutputTables {
                 col("published_date"));
     }
 
+    /** The dedup keys {@code dedup_index} stores next to each article. */
+    public static final List<String> DEDUP_KEY_COLUMNS = List.of("url_key", "signature", "signature_scheme");
+
     /**
      * {@code dedup_index}: what deduplicating a later run against the articles of this output needs, one
-     * slim row per article: its id, text hash, canonical URL, source, date, size, duplicate count and where
-     * it came from, and a {@code signature} column (binary) reserved for the MinHash signature of near-dup
-     * detection (null until that stage writes it).
+     * slim row per article: its id, text hash, URL, source, date, size, duplicate count, where it came from,
+     * and its URL and near dedup keys from {@code keys} ({@code article_id} plus {@link #DEDUP_KEY_COLUMNS}:
+     * canonical URL key, MinHash signature and the scheme that made it; null for an article without keys,
+     * or when {@code keys} is null because URL and near dedup are off).
      */
-    public static Dataset<Row> dedupIndex(Dataset<Row> articles) {
-        return articles.select(col("article_id"), col("text_sha256"), col("url"), col("source"), col("published_at"),
-                col("published_date"), col("char_count"), col("duplicate_count"), col("input_file"),
-                col("input_position"), lit(null).cast(DataTypes.BinaryType).as("signature"));
+    public static Dataset<Row> dedupIndex(Dataset<Row> articles, Dataset<Row> keys) {
+        Dataset<Row> slim = articles.select(col("article_id"), col("text_sha256"), col("url"), col("source"),
+                col("published_at"), col("published_date"), col("char_count"), col("duplicate_count"),
+                col("input_file"), col("input_position"));
+        if (keys == null) {
+            return slim.withColumn("url_key", lit(null).cast(DataTypes.StringType))
+                    .withColumn("signature", lit(null).cast(DataTypes.BinaryType))
+                    .withColumn("signature_scheme", lit(null).cast(DataTypes.StringType));
+        }
+        Dataset<Row> renamed = keys.select(col("article_id").as("__key_id"), col("url_key"), col("signature"),
+                col("signature_scheme"));
+        return slim.join(renamed, slim.col("article_id").equalTo(renamed.col("__key_id")), "left").drop("__key_id");
     }
 }

@@ -1,6 +1,7 @@
 package org.newsprism.dedup;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
 
 import java.io.Serializable;
 import java.util.ArrayDeque;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
@@ -49,6 +51,9 @@ public final class LshCandidates implements Serializable {
     private static final StructType BUCKET_SCHEMA = new StructType()
             .add("bucket", DataTypes.LongType, false)
             .add("doc", DataTypes.LongType, false);
+    private static final StructType ID_BUCKET_SCHEMA = new StructType()
+            .add("bucket", DataTypes.LongType, false)
+            .add("id", DataTypes.StringType, true);
     private static final int SEED_HIGH = 0x1b5_0001;
     private static final int SEED_LOW = 0x1b5_0002;
 
@@ -89,6 +94,46 @@ public final class LshCandidates implements Serializable {
                 .sortWithinPartitions(col("bucket"), col("doc"))
                 .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA))
                 .distinct();
+    }
+
+    /**
+     * Candidate pairs between two sets, for matching new articles against stored ones: {@code probes}
+     * and {@code stored} have columns {@code id} (string) and {@code signature} (binary; null skipped); the
+     * output has {@code probe} and {@code stored} (their ids), each pair once. Pairs within one set are not
+     * formed. Only the stored rows that share a bucket with some probe are shuffled after the first
+     * filter; of a bucket's stored rows, the {@code maxComparisons} with the smallest ids are paired, so a
+     * boilerplate bucket does not explode.
+     */
+    public Dataset<Row> crossPairs(Dataset<Row> probes, Dataset<Row> stored) {
+        Dataset<Row> probeBuckets = buckets(probes);
+        Dataset<Row> storedBuckets = buckets(stored)
+                .join(probeBuckets.select(col("bucket")).distinct(), "bucket");
+        Dataset<Row> capped = storedBuckets
+                .withColumn("__rank", row_number().over(Window.partitionBy("bucket").orderBy(col("id"))))
+                .where(col("__rank").leq(maxComparisons))
+                .select(col("bucket"), col("id").as("stored"));
+        return probeBuckets.select(col("bucket"), col("id").as("probe"))
+                .join(capped, "bucket")
+                .select(col("probe"), col("stored"))
+                .distinct();
+    }
+
+    /** {@code (bucket long, id string)}: one row per band of each non-null signature. */
+    private Dataset<Row> buckets(Dataset<Row> signatures) {
+        int bandCount = bands;
+        int rowCount = rows;
+        FlatMapFunction<Row, Row> toBuckets = row -> {
+            int[] signature = MinHasher.fromBytes(row.getAs("signature"));
+            String id = row.getAs("id");
+            List<Row> out = new ArrayList<>(bandCount);
+            for (long key : bucketKeys(signature, bandCount, rowCount)) {
+                out.add(RowFactory.create(key, id));
+            }
+            return out.iterator();
+        };
+        return signatures.where(col("signature").isNotNull())
+                .select(col("id"), col("signature"))
+                .flatMap(toBuckets, Encoders.row(ID_BUCKET_SCHEMA));
     }
 
     /**

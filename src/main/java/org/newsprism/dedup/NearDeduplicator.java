@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -92,19 +93,41 @@ public final class NearDeduplicator {
     /** What clustering found: the removed members (materialised), and counts for logs and benchmarks. */
     record Clusters(Dataset<Row> removed, long candidatePairs, long nearLinks, long urlLinks, long merged) {}
 
+    /**
+     * @return the final result; its {@code sketches} ({@link #SKETCH_SCHEMA}) stay persisted for the
+     *     caller (dedup against earlier runs, {@code dedup_index})
+     */
     public DedupResult apply(DedupResult exact) {
         if (!config.url().enabled() && !config.near().enabled()) {
             return exact;
         }
         Dataset<Row> sketches = sketch(exact.kept()).persist(StorageLevel.MEMORY_AND_DISK());
+        boolean handedOver = false;
         try {
             Clusters clusters = cluster(sketches);
             LOG.info("dedup: {} LSH candidate pairs, {} verified near links, {} URL links, {} articles merged",
                     clusters.candidatePairs(), clusters.nearLinks(), clusters.urlLinks(), clusters.merged());
-            return combine(exact, clusters.removed());
+            DedupResult combined = combine(exact, clusters.removed());
+            handedOver = true;
+            return new DedupResult(combined.kept(), combined.duplicates(), combined.rejected(), sketches);
         } finally {
-            sketches.unpersist();
+            if (!handedOver) {
+                sketches.unpersist();
+            }
         }
+    }
+
+    /**
+     * What makes two signatures comparable: shingle size, number of hashes and seed. Signatures stored by
+     * a run with another scheme are not compared with this run's ({@code dedup_index.signature_scheme}).
+     */
+    public static String signatureScheme(JobConfig.NearDedup near) {
+        return "minhash:shingles=" + near.shingleSize() + ",hashes=" + near.hashes() + ",seed=" + near.seed();
+    }
+
+    /** The estimated Jaccard similarity of two binary MinHash signatures (null when one is null). */
+    public static Column similarity(Column signatureA, Column signatureB) {
+        return SIMILARITY.apply(signatureA, signatureB);
     }
 
     /** Step 1: the slim {@link #SKETCH_SCHEMA} rows of the articles (lazy). */

@@ -1,6 +1,7 @@
 package org.newsprism.increment;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.newsprism.config.InvalidSettingsException;
 import org.newsprism.io.TableOutput;
 import org.newsprism.io.Tables;
@@ -91,7 +93,15 @@ public final class PriorOutput {
 
     /** {@code dedup_index} rows of the earlier articles that stay (their files are not read again). */
     public Dataset<Row> index() {
-        return kept("dedup_index");
+        Dataset<Row> index = kept("dedup_index");
+        // An index written before URL keys and signature schemes were stored: those articles are matched by
+        // text only.
+        for (String column : List.of("url_key", "signature_scheme")) {
+            if (!List.of(index.columns()).contains(column)) {
+                index = index.withColumn(column, lit(null).cast(DataTypes.StringType));
+            }
+        }
+        return index;
     }
 
     /** {@code dedup_index} rows of the earlier articles whose input files this run reads again. */

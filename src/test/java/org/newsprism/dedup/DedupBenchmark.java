@@ -46,7 +46,8 @@ import org.newsprism.config.JobConfig;
  * </ol>
  * It prints time, candidate pairs, result pairs, pairwise precision and recall against the generator's
  * truth, and the speed ratio. Arguments: {@code --articles N --seed S --tables L --work DIR --skip-ml
- * --skip-full --profile} (the last prints every Spark stage that took more than half a second), and
+ * --skip-full --ml-timeout SECONDS --profile} (Spark ML is cancelled after the timeout and reported as
+ * slower than it; the last prints every Spark stage that took more than half a second), and
  * {@code --set key=value} (repeatable) to change a Newsprism setting, e.g. {@code dedup.near.hashes=256}.
  */
 public final class DedupBenchmark {
@@ -106,19 +107,27 @@ public final class DedupBenchmark {
 
         double mlSeconds = Double.NaN;
         if (!options.containsKey("skip-ml")) {
+            double timeout = Double.parseDouble(options.getOrDefault("ml-timeout", "0"));
             started = System.nanoTime();
             Dataset<Row> mlPairs = sparkMl(articles, near, tables, seed).persist(StorageLevel.MEMORY_AND_DISK());
-            long mlPairCount = mlPairs.count();
+            Long mlPairCount = countWithin(spark, mlPairs, timeout);
             mlSeconds = seconds(started);
-            Dataset<Row> links = mlPairs.select(xxhash64(col("a")).as("src"), xxhash64(col("b")).as("dst"));
-            Dataset<Row> ids = articles.select(col("article_id"), xxhash64(col("article_id")).as("node"));
-            Dataset<Row> labels = ComponentLabeler.label(links).join(ids, "node")
-                    .join(ids.select(col("node").as("component"), col("article_id").as("label")), "component")
-                    .select(col("article_id"), col("label"));
-            double[] mlQuality = quality(articles, labels);
-            long candidates = sparkMlCandidates(articles, near, tables, seed);
-            rows.add(row("spark-ml MinHashLSH (" + tables + " tables) approxSimilarityJoin", mlSeconds, candidates,
-                    mlPairCount, mlQuality));
+            String name = "spark-ml MinHashLSH (" + tables + " tables) approxSimilarityJoin";
+            if (mlPairCount == null) {
+                rows.add(new String[] {name, String.format("> %.1f", mlSeconds), "-", "cancelled", "-", "-"});
+                System.out.printf("spark-ml did not finish within --ml-timeout %.0f s and was cancelled: speed ratio"
+                        + " > %.2fx%n", timeout, mlSeconds / oursSeconds);
+                mlSeconds = Double.NaN;
+            } else {
+                Dataset<Row> links = mlPairs.select(xxhash64(col("a")).as("src"), xxhash64(col("b")).as("dst"));
+                Dataset<Row> ids = articles.select(col("article_id"), xxhash64(col("article_id")).as("node"));
+                Dataset<Row> labels = ComponentLabeler.label(links).join(ids, "node")
+                        .join(ids.select(col("node").as("component"), col("article_id").as("label")), "component")
+                        .select(col("article_id"), col("label"));
+                double[] mlQuality = quality(articles, labels);
+                long candidates = sparkMlCandidates(articles, near, tables, seed);
+                rows.add(row(name, mlSeconds, candidates, mlPairCount, mlQuality));
+            }
             mlPairs.unpersist();
         }
 
@@ -130,6 +139,9 @@ public final class DedupBenchmark {
             Map<String, Long> byMethod = new LinkedHashMap<>();
             result.duplicates().groupBy("method").count().orderBy("method").collectAsList()
                     .forEach(r -> byMethod.put(r.getString(0), r.getLong(1)));
+            if (result.sketches() != null) {
+                result.sketches().unpersist();
+            }
             full = String.format("newsprism full dedup stage (exact + url + near, as the job runs it): %.1f s, %d kept, "
                     + "duplicates by method %s%n", seconds(started), kept, byMethod);
         }
@@ -141,7 +153,39 @@ public final class DedupBenchmark {
             System.out.printf("speed ratio (spark-ml time / newsprism time): %.2fx%n", mlSeconds / oursSeconds);
         }
         System.out.print(full);
+        long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.out.printf("peak heap (sum of the heap pools' peaks): %d MB of %d MB%n", peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
         spark.stop();
+    }
+
+    /**
+     * Counts {@code rows}, cancelling the Spark jobs after {@code timeoutSeconds} (0: no limit).
+     *
+     * @return the count, or null when it was cancelled
+     */
+    private static Long countWithin(SparkSession spark, Dataset<Row> rows, double timeoutSeconds) {
+        if (timeoutSeconds <= 0) {
+            return rows.count();
+        }
+        java.util.Timer timer = new java.util.Timer("ml-timeout", true);
+        spark.sparkContext().setJobGroup("spark-ml", "Spark ML MinHashLSH", true);
+        timer.schedule(new java.util.TimerTask() {
+            @Override
+            public void run() {
+                spark.sparkContext().cancelJobGroup("spark-ml");
+            }
+        }, (long) (timeoutSeconds * 1000));
+        try {
+            return rows.count();
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            timer.cancel();
+            spark.sparkContext().clearJobGroup();
+        }
     }
 
     /** Newsprism's near-duplicate core on all articles (as if none were exact duplicates), materialised. */

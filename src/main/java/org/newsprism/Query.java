@@ -1,8 +1,21 @@
 package org.newsprism;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code scripts/query.sh}: runs one Spark SQL statement over a Newsprism output directory, each
@@ -11,56 +24,71 @@ import org.apache.spark.sql.SparkSession;
  * the partitions it names).
  *
  * <p>Usage: {@code Query [--output DIR] [--rows N] [--to FILE.jsonl] "SQL"} (defaults: out, 50 rows).
- * With {@code --to}, the whole result is written as JSON Lines to that file instead of printed.
+ * With {@code --to}, the whole result is written as JSON Lines to that file instead of printed. Exit code 2
+ * for bad arguments or a missing output directory, 1 for a failing statement.
  */
-public final class Query {
-    private Query() {}
+@Command(name = "scripts/query.sh", mixinStandardHelpOptions = true,
+        description = "Runs one Spark SQL statement over the Newsprism output tables (one view per table).")
+public final class Query implements Callable<Integer> {
+    @Option(names = "--output", paramLabel = "DIR", description = "the job's output directory (default: ${DEFAULT-VALUE})")
+    private String output = "out";
 
-    private static void writeJsonLines(java.util.List<String> lines, String file) {
-        try {
-            java.nio.file.Files.write(java.nio.file.Path.of(file), lines, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    @Option(names = "--rows", paramLabel = "N", description = "rows to print (default: ${DEFAULT-VALUE})")
+    private int rows = 50;
+
+    @Option(names = "--to", paramLabel = "FILE", description = "write the whole result to FILE as JSON Lines")
+    private Path to;
+
+    @Parameters(index = "0", paramLabel = "SQL", description = "the statement, e.g. \"SELECT * FROM entities\"")
+    private String sql;
 
     public static void main(String[] args) {
-        String output = "out";
-        int rows = 50;
-        String to = null;
-        String sql = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--output" -> output = args[++i];
-                case "--rows" -> rows = Integer.parseInt(args[++i]);
-                case "--to" -> to = args[++i];
-                default -> sql = args[i];
-            }
-        }
-        if (sql == null) {
-            System.err.println("usage: scripts/query.sh [--output DIR] [--rows N] [--to FILE.jsonl] \"SQL\"");
-            System.exit(2);
-        }
-        File dir = new File(output);
-        File[] tables = dir.listFiles(f -> f.isDirectory() && !f.getName().startsWith("_") && !f.getName().startsWith("."));
-        if (tables == null) {
+        System.exit(new CommandLine(new Query()).setExitCodeExceptionMapper(e -> 1).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!new File(output).isDirectory()) {
             System.err.println("newsprism: no output directory " + output);
-            System.exit(2);
+            return 2;
         }
         SparkSession spark = SparkSession.builder().master("local[2]").appName("newsprism-query")
                 .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
         try {
-            Arrays.sort(tables);
-            for (File table : tables) {
-                org.newsprism.io.Tables.read(spark, table.getPath()).createOrReplaceTempView(table.getName());
-            }
+            Dataset<Row> result = run(spark, output, sql);
             if (to == null) {
-                spark.sql(sql).show(rows, false);
+                result.show(rows, false);
             } else {
-                writeJsonLines(spark.sql(sql).toJSON().collectAsList(), to);
+                write(result.toJSON().collectAsList(), to);
             }
+            return 0;
         } finally {
             spark.stop();
+        }
+    }
+
+    /**
+     * Registers every table under {@code outputDir} (its subdirectories not starting with {@code _} or
+     * {@code .}) as a temporary view of its name and runs {@code sql}.
+     */
+    public static Dataset<Row> run(SparkSession spark, String outputDir, String sql) {
+        File[] tables = new File(outputDir).listFiles(f -> f.isDirectory() && !f.getName().startsWith("_")
+                && !f.getName().startsWith("."));
+        if (tables == null) {
+            throw new IllegalArgumentException("no output directory " + outputDir);
+        }
+        Arrays.sort(tables);
+        for (File table : tables) {
+            org.newsprism.io.Tables.read(spark, table.getPath()).createOrReplaceTempView(table.getName());
+        }
+        return spark.sql(sql);
+    }
+
+    private static void write(List<String> lines, Path file) {
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

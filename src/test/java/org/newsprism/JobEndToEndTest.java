@@ -181,6 +181,13 @@ class JobEndToEndTest {
         // Invariants between the tables.
         long mentions = sql("SELECT count(*) FROM mentions");
         assertTrue(mentions > 0);
+        // scripts/query.sh: every table is a view of its name.
+        assertEquals(sql("SELECT count(*) FROM entity_daily"), Query.run(spark, out.toString(),
+                "SELECT count(*) FROM entity_daily d JOIN entities e USING (entity_id)").first().getLong(0));
+        for (String name : TABLES) {
+            assertEquals(sql("SELECT count(*) FROM " + name),
+                    Query.run(spark, out.toString(), "SELECT count(*) FROM " + name).first().getLong(0), name);
+        }
         assertEquals(mentions, sql("SELECT sum(mentions) FROM entity_daily"), "entity_daily.mentions sums to the mentions");
         assertEquals(mentions, sql("SELECT sum(mentions) FROM entities"), "entities.mentions sums to the mentions");
         long articles = sql("SELECT count(*) FROM articles");

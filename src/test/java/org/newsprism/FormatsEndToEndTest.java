@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -38,11 +40,15 @@ class FormatsEndToEndTest {
                     + "('p2', 'Ein Artikel aus einem Altsystem mit einem Platzhalterdatum im Jahr eins.', DATE '0001-01-01'),"
                     + "('p3', NULL, DATE '2025-08-18')) AS t(id, text, published_at)) TO '" + parquet + "' (FORMAT PARQUET)");
         }
+        // Two damaged Parquet files: one not Parquet at all, one cut short (its footer is gone).
+        Files.writeString(tmp.resolve("in/bad.parquet"), "this is not a parquet file");
+        byte[] whole = Files.readAllBytes(parquet);
+        Files.write(tmp.resolve("in/cut.parquet"), java.util.Arrays.copyOf(whole, whole.length / 2));
         Path out = tmp.resolve("out");
         String mapped = F + "/jsonl/mapped.jsonl";
         Job.Prepared prepared = Job.prepare(CommandLine.parse(
                 "--input", F + "/jsonl", "--input", F + "/csv", "--input", F + "/text", "--input", F + "/warc",
-                "--input", F + "/html/dev/pages", "--input", F + "/html/heldout/pages", "--input", parquet.toString(),
+                "--input", F + "/html/dev/pages", "--input", F + "/html/heldout/pages", "--input", tmp.resolve("in").toString(),
                 "--set", "input.sources=[{path = \"" + mapped + "\", format = jsonl, fields { id = doc.id, text = doc.body, "
                         + "published-at = doc.meta.date, language = lang }}]",
                 "--output", out.toString()).settings());
@@ -51,7 +57,7 @@ class FormatsEndToEndTest {
         assertTrue(report.reconciled(), report.toJson());
         Map<String, RunReport.FileCounts> byName = new HashMap<>();
         report.inputs().forEach(f -> byName.put(f.path().substring(f.path().lastIndexOf('/') + 1), f));
-        assertEquals(20, report.inputs().size(), byName.keySet().toString());
+        assertEquals(24, report.inputs().size(), byName.keySet().toString());
         for (RunReport.FileCounts f : report.inputs()) {
             assertTrue(f.records() > 0, "every file yields records: " + f);
             assertTrue(f.reconciled(), f.toString());
@@ -60,6 +66,12 @@ class FormatsEndToEndTest {
         assertCounts(byName.get("mapped.jsonl"), 2, 2, 0, 0);
         assertCounts(byName.get("quoted.csv"), 3, 2, 0, 1);
         assertCounts(byName.get("duck.parquet"), 3, 2, 0, 1);
+        assertCounts(byName.get("bad.parquet"), 1, 0, 0, 1);
+        assertCounts(byName.get("cut.parquet"), 1, 0, 0, 1);
+        // truncated.csv.gz: 16 whole records before the cut, then one row for the damage.
+        assertCounts(byName.get("truncated.csv.gz"), 17, 16, 0, 1);
+        // ragged.csv: r2 has more fields than the header, r3 has no text.
+        assertCounts(byName.get("ragged.csv"), 4, 2, 0, 2);
         assertCounts(byName.get("news.warc.gz"), 5, 3, 0, 2);
         // single.warc, truncated.warc.gz and whole.warc.gz repeat pages of news.warc.gz: exact duplicates.
         assertCounts(byName.get("single.warc"), 1, 0, 1, 0);
@@ -71,6 +83,19 @@ class FormatsEndToEndTest {
                 .where("input_file like '%truncated.jsonl.gz' and reason like 'truncated or corrupt compressed file%'")
                 .collectAsList();
         assertEquals(1, damage.size(), "one rejected row names the truncation");
+        Map<String, String> reasons = new HashMap<>();
+        spark.read().parquet(out.resolve("rejected").toString())
+                .where("input_file rlike '(bad|cut)\\.parquet$|truncated\\.csv\\.gz$|ragged\\.csv$'")
+                .collectAsList().forEach(r -> reasons.put(r.<String>getAs("input_file").replaceAll(".*/", "")
+                        + ":" + r.getAs("input_position"), r.getAs("reason")));
+        assertEquals(Set.of("bad.parquet:0", "cut.parquet:0", "truncated.csv.gz:17", "ragged.csv:2", "ragged.csv:3"),
+                reasons.keySet());
+        assertTrue(reasons.get("bad.parquet:0").startsWith("not a readable Parquet file ("), reasons.toString());
+        assertTrue(reasons.get("cut.parquet:0").startsWith("not a readable Parquet file ("), reasons.toString());
+        assertTrue(reasons.get("truncated.csv.gz:17").startsWith("truncated or corrupt file: reading stopped after record 16"),
+                reasons.toString());
+        assertEquals("record has 5 fields, the header has 3", reasons.get("ragged.csv:2"));
+        assertEquals("missing text (field text)", reasons.get("ragged.csv:3"));
         assertEquals("jsonl", byName.get("mapped.jsonl").format());
         assertEquals("warc", byName.get("news.warc.gz").format());
         assertEquals("html", byName.get("de-kreisbote.html").format());

@@ -132,10 +132,14 @@ public final class ConfigLoader {
         return key.startsWith(ROOT + ".") ? key.substring(ROOT.length() + 1) : key;
     }
 
-    /** A --set value: HOCON lists and objects are parsed, anything else is taken as a plain string. */
-    private static ConfigValue parseValue(String raw) {
+    /**
+     * A --set value: HOCON lists, objects and quoted strings ({@code "a b"}) are parsed as HOCON, anything
+     * else is taken as a plain string (typed later by the setting it is for).
+     */
+    static ConfigValue parseValue(String raw) {
         String trimmed = raw.trim();
-        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+        boolean quoted = trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"");
+        if (trimmed.startsWith("[") || trimmed.startsWith("{") || quoted) {
             return ConfigFactory.parseString("v = " + trimmed).getValue("v");
         }
         return ConfigValueFactory.fromAnyRef(raw);

@@ -59,6 +59,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aQuotedSetValueIsAHoconStringWithoutItsQuotes() {
+        JobConfig c = ConfigLoader.load(List.of(), sets("spark.master", "\"local[2]\"",
+                "output.path", " \"out dir/with space\" "), Map.of()).config();
+        assertEquals("local[2]", c.spark().master());
+        assertEquals("out dir/with space", c.output().path());
+    }
+
+    @Test
     void flagsWinOverSetAndFiles() {
         JobConfig c = ConfigLoader.load(List.of(), sets("output.path", "from-set"),
                 Map.of("output.path", "from-flag")).config();

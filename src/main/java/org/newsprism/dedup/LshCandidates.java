@@ -73,23 +73,12 @@ public final class LshCandidates implements Serializable {
 
     /** Candidate pairs among {@code signatures} (columns {@code doc}, {@code signature}; null signatures skipped). */
     public Dataset<Row> pairs(Dataset<Row> signatures) {
-        int bandCount = bands;
-        int rowCount = rows;
-        FlatMapFunction<Row, Row> toBuckets = row -> {
-            int[] signature = MinHasher.fromBytes(row.getAs("signature"));
-            long doc = row.getAs("doc");
-            List<Row> out = new ArrayList<>(bandCount);
-            for (long key : bucketKeys(signature, bandCount, rowCount)) {
-                out.add(RowFactory.create(key, doc));
-            }
-            return out.iterator();
-        };
         int window = maxComparisons;
         MapPartitionsFunction<Row, Row> toPairs = sorted -> new WindowPairs(sorted, window);
         return signatures
                 .where(col("signature").isNotNull())
                 .select(col("doc"), col("signature"))
-                .flatMap(toBuckets, Encoders.row(BUCKET_SCHEMA))
+                .flatMap(toBuckets("doc"), Encoders.row(BUCKET_SCHEMA))
                 .repartition(col("bucket"))
                 .sortWithinPartitions(col("bucket"), col("doc"))
                 .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA))
@@ -120,20 +109,24 @@ public final class LshCandidates implements Serializable {
 
     /** {@code (bucket long, id string)}: one row per band of each non-null signature. */
     private Dataset<Row> buckets(Dataset<Row> signatures) {
+        return signatures.where(col("signature").isNotNull())
+                .select(col("id"), col("signature"))
+                .flatMap(toBuckets("id"), Encoders.row(ID_BUCKET_SCHEMA));
+    }
+
+    /** One {@code (bucket, id)} row per band of a row's {@code signature}, the id from {@code idColumn}. */
+    private FlatMapFunction<Row, Row> toBuckets(String idColumn) {
         int bandCount = bands;
         int rowCount = rows;
-        FlatMapFunction<Row, Row> toBuckets = row -> {
+        return row -> {
             int[] signature = MinHasher.fromBytes(row.getAs("signature"));
-            String id = row.getAs("id");
+            Object id = row.getAs(idColumn);
             List<Row> out = new ArrayList<>(bandCount);
             for (long key : bucketKeys(signature, bandCount, rowCount)) {
                 out.add(RowFactory.create(key, id));
             }
             return out.iterator();
         };
-        return signatures.where(col("signature").isNotNull())
-                .select(col("id"), col("signature"))
-                .flatMap(toBuckets, Encoders.row(ID_BUCKET_SCHEMA));
     }
 
     /**

@@ -49,6 +49,43 @@ class LshCandidatesTest {
         assertEquals(Set.of("1-2", "1-3", "1-4", "2-4", "3-4"), pairs(new LshCandidates(2, 2, 50).pairs(input)));
     }
 
+    private static Dataset<Row> identified(Object... idAndSignature) {
+        StructType schema = new StructType().add("id", DataTypes.StringType, false)
+                .add("signature", DataTypes.BinaryType, true);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < idAndSignature.length; i += 2) {
+            int[] signature = (int[]) idAndSignature[i + 1];
+            rows.add(RowFactory.create(idAndSignature[i], signature == null ? null : MinHasher.toBytes(signature)));
+        }
+        return SharedSpark.session().createDataFrame(rows, schema);
+    }
+
+    @Test
+    void crossPairsLinkProbesToStoredRowsOnlyAndCapEachBucket() {
+        Dataset<Row> probes = identified(
+                "new-a", new int[] {7, 8, 9, 4},
+                "new-b", new int[] {7, 8, 5, 6},
+                "new-c", new int[] {0, 0, 0, 0},
+                "new-d", null);
+        Dataset<Row> stored = identified(
+                "old-1", new int[] {7, 8, 1, 1},
+                "old-2", new int[] {2, 2, 9, 4},
+                "old-3", new int[] {7, 8, 3, 3},
+                "old-4", new int[] {6, 6, 6, 6},
+                "old-5", null);
+        Set<String> pairs = new TreeSet<>();
+        new LshCandidates(2, 2, 50).crossPairs(probes, stored).collectAsList()
+                .forEach(r -> pairs.add(r.getString(0) + "~" + r.getString(1)));
+        assertEquals(Set.of("new-a~old-1", "new-a~old-2", "new-a~old-3", "new-b~old-1", "new-b~old-3"), pairs,
+                "new-a and new-b share band 0 but are both probes: no pair between them");
+
+        Set<String> capped = new TreeSet<>();
+        new LshCandidates(2, 2, 1).crossPairs(probes, stored).collectAsList()
+                .forEach(r -> capped.add(r.getString(0) + "~" + r.getString(1)));
+        assertEquals(Set.of("new-a~old-1", "new-a~old-2", "new-b~old-1"), capped,
+                "with one comparison per bucket only the smallest stored id of bucket (7, 8) is paired");
+    }
+
     @Test
     void equalValuesInDifferentBandsAreNotABucket() {
         Dataset<Row> input = signatures(1, new int[] {3, 3, 1, 1}, 2, new int[] {1, 1, 3, 3});

@@ -7,7 +7,10 @@
 # With --holdout the model goes to target/eval/ner-holdout/ner-de.bin and the held-out fifth to
 # target/eval/ner-holdout/holdout.jsonl; measure it with
 #   scripts/eval-ner.sh target/eval/ner-holdout/holdout.jsonl ../shared/eval/score_ner.py \
-#     --set nlp.entities.discovery.model=target/eval/ner-holdout/ner-de.bin
+#     --set nlp.entities.discovery.models.de=target/eval/ner-holdout/ner-de.bin
+# NER_TRAIN_OPTS passes trainer options: -Dner.thresholds=0.25,0.262 (floors to score),
+# -Dner.tune=true (also train on four fifths of the training part and score the floors on the fifth
+# left, to choose nlp.entities.discovery.min-probability without looking at the held-out fifth).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 gold="$(realpath "$1")"

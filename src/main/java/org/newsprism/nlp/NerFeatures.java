@@ -8,7 +8,9 @@ import java.util.Set;
  * The extra per-token features the statistical entity recogniser sees besides the words themselves:
  * whether a token lies in a catalogue match (and of which type, at its start or inside), whether it is
  * a derived form (an adjective such as "russische"), whether it or the token before it is a known given
- * name, and whether it or the token before it is a title or role ({@link PersonTitles}). Training
+ * name, whether it or the token before it is a title or role ({@link PersonTitles}), whether it or the
+ * token before or after it names a kind of organisation ("Verlag", "GmbH", "Landgericht"), and whether
+ * the token before or after it is a word of saying ("sagte Winkler"; both from {@link NameCues}). Training
  * ({@link NerTrainer}) and recognition ({@link EntityRecognizer}) build them with this one function.
  */
 public final class NerFeatures {
@@ -28,6 +30,9 @@ public final class NerFeatures {
             if (PersonTitles.isTitle(token)) {
                 f.add("title");
             }
+            if (NameCues.isOrganisationWord(token)) {
+                f.add("org");
+            }
             if (i > 0) {
                 String previous = sentence.tokens().get(i - 1).text();
                 if (givenNames.contains(previous)) {
@@ -35,6 +40,21 @@ public final class NerFeatures {
                 }
                 if (PersonTitles.isTitle(previous)) {
                     f.add("prev=title");
+                }
+                if (NameCues.isOrganisationWord(previous)) {
+                    f.add("prev=org");
+                }
+                if (NameCues.isSpeechWord(previous)) {
+                    f.add("prev=speech");
+                }
+            }
+            if (i + 1 < n) {
+                String next = sentence.tokens().get(i + 1).text();
+                if (NameCues.isOrganisationWord(next)) {
+                    f.add("next=org");
+                }
+                if (NameCues.isSpeechWord(next)) {
+                    f.add("next=speech");
                 }
             }
             features.add(f);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,10 @@ import org.newsprism.config.JobConfig;
  * <p>Usage ({@code scripts/train-ner.sh}): {@code NerTrainer GOLD.jsonl MODEL.bin [--holdout-out FILE]}.
  * Records whose id hashes into the held-out fifth are left out of training and written to
  * {@code --holdout-out} for measuring with {@code scripts/eval-ner.sh}; without it, all records train.
+ * System properties: {@code ner.thresholds} (floors scored on the held-out fifth), {@code ner.tune}
+ * (also train on four fifths of the training records and score the floors on the fifth left, so the
+ * floor can be chosen without the held-out fifth), {@code ner.iterations}, {@code ner.cutoff},
+ * {@code ner.algorithm}, {@code ner.features}.
  */
 public final class NerTrainer {
     private static final Set<String> LEARNT = Set.of("PER", "ORG", "LOC", "OTH");
@@ -55,62 +58,45 @@ public final class NerTrainer {
             Set<String> givenNames = catalogue.givenNames();
 
             ObjectMapper json = new ObjectMapper();
-            List<NameSample> samples = new ArrayList<>();
+            List<String> training = new ArrayList<>();
             List<String> holdout = new ArrayList<>();
-            int spans = 0;
-            int misaligned = 0;
-            try (BufferedReader reader = Files.newBufferedReader(gold, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode record = json.readTree(line);
-                    if (holdoutOut != null && isHeldOut(record.get("id").asText())) {
-                        holdout.add(line);
-                        continue;
-                    }
-                    TextAnalysis analysis = analyzer.analyse(record.get("text").asText());
-                    TextAnalysis.Sentence all = flatten(analysis);
-                    String[][] features = NerFeatures.of(all, flattenMatches(analysis), catalogue.entities(), givenNames);
-                    List<Span> names = new ArrayList<>();
-                    for (JsonNode e : record.get("entities")) {
-                        String type = e.get("type").asText();
-                        if (!LEARNT.contains(type)) {
-                            continue;
-                        }
-                        spans++;
-                        Span span = tokenSpan(all, e.get("begin").asInt(), e.get("end").asInt(), type);
-                        if (span == null) {
-                            misaligned++;
-                        } else {
-                            names.add(span);
-                        }
-                    }
-                    samples.add(new NameSample(all.tokenTexts(), names.toArray(Span[]::new), features, true));
+            for (String line : Files.readAllLines(gold, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (holdoutOut != null && isHeldOut(json.readTree(line).get("id").asText())) {
+                    holdout.add(line);
+                } else {
+                    training.add(line);
                 }
             }
-            System.err.printf("training on %d sentences, %d names (%d not on token boundaries, skipped)%n",
-                    samples.size(), spans - misaligned, misaligned);
-            TrainingParameters parameters = TrainingParameters.defaultParams();
-            parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("ner.algorithm", "PERCEPTRON"));
-            parameters.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("ner.iterations", 300));
-            parameters.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("ner.cutoff", 1));
-            byte[] features;
+            byte[] featureXml;
             try (var in = NerTrainer.class.getResourceAsStream(System.getProperty("ner.features", "ner-features.xml"))) {
-                features = in.readAllBytes();
+                featureXml = in.readAllBytes();
             }
-            TokenNameFinderModel model = NameFinderME.train("de", null, ObjectStreamUtils.createObjectStream(samples),
-                    parameters, new TokenNameFinderFactory(features, Map.of(), new opennlp.tools.namefind.BioCodec()));
+            if (Boolean.getBoolean("ner.tune")) {
+                // choose the floor without the held-out fifth: train on part of the training records and
+                // score the floors on the rest (a second stable fifth, by id)
+                List<String> inner = new ArrayList<>();
+                List<String> tune = new ArrayList<>();
+                for (String line : training) {
+                    (isTuning(json.readTree(line).get("id").asText()) ? tune : inner).add(line);
+                }
+                byte[] tuned = train(samples(inner, analyzer, catalogue, givenNames, json), featureXml);
+                for (double floor : thresholds()) {
+                    ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
+                            Map.of("de", new EntityRecognizer(tuned, floor)), Map.of(), config.nlp());
+                    System.err.printf("tuning fifth of the training part (%d records), min-probability %.3f: %s%n",
+                            tune.size(), floor, score(annotator, tune, json));
+                }
+            }
+            byte[] bytes = train(samples(training, analyzer, catalogue, givenNames, json), featureXml);
             Files.createDirectories(modelOut.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(modelOut)) {
-                model.serialize(out);
-            }
+            Files.write(modelOut, bytes);
             System.err.printf("model written to %s (%d bytes)%n", modelOut, Files.size(modelOut));
             if (holdoutOut != null) {
                 Files.write(holdoutOut, holdout, StandardCharsets.UTF_8);
                 System.err.printf("%d held-out records written to %s%n", holdout.size(), holdoutOut);
-                byte[] bytes = Files.readAllBytes(modelOut);
                 for (double floor : thresholds()) {
                     ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
                             Map.of("de", new EntityRecognizer(bytes, floor)), Map.of(), config.nlp());
@@ -120,6 +106,51 @@ public final class NerTrainer {
         } finally {
             spark.stop();
         }
+    }
+
+    /** OpenNLP name samples of GermEval records, tokenised and featured as the job does. */
+    private static List<NameSample> samples(List<String> records, TextAnalyzer analyzer, EntityCatalogue catalogue,
+            Set<String> givenNames, ObjectMapper json) throws IOException {
+        List<NameSample> samples = new ArrayList<>();
+        int spans = 0;
+        int misaligned = 0;
+        for (String line : records) {
+            JsonNode record = json.readTree(line);
+            TextAnalysis analysis = analyzer.analyse(record.get("text").asText());
+            TextAnalysis.Sentence all = flatten(analysis);
+            String[][] features = NerFeatures.of(all, flattenMatches(analysis), catalogue.entities(), givenNames);
+            List<Span> names = new ArrayList<>();
+            for (JsonNode e : record.get("entities")) {
+                String type = e.get("type").asText();
+                if (!LEARNT.contains(type)) {
+                    continue;
+                }
+                spans++;
+                Span span = tokenSpan(all, e.get("begin").asInt(), e.get("end").asInt(), type);
+                if (span == null) {
+                    misaligned++;
+                } else {
+                    names.add(span);
+                }
+            }
+            samples.add(new NameSample(all.tokenTexts(), names.toArray(Span[]::new), features, true));
+        }
+        System.err.printf("training on %d sentences, %d names (%d not on token boundaries, skipped)%n",
+                samples.size(), spans - misaligned, misaligned);
+        return samples;
+    }
+
+    /** A serialised perceptron name finder trained on {@code samples}. */
+    private static byte[] train(List<NameSample> samples, byte[] featureXml) throws IOException {
+        TrainingParameters parameters = TrainingParameters.defaultParams();
+        parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("ner.algorithm", "PERCEPTRON"));
+        parameters.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("ner.iterations", 300));
+        parameters.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("ner.cutoff", 1));
+        TokenNameFinderModel model = NameFinderME.train("de", null, ObjectStreamUtils.createObjectStream(samples),
+                parameters, new TokenNameFinderFactory(featureXml, Map.of(), new opennlp.tools.namefind.BioCodec()));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        model.serialize(out);
+        return out.toByteArray();
     }
 
     /** Micro precision, recall and F1 over PER, ORG, LOC (exact span and type), as the GermEval scorer. */
@@ -165,6 +196,11 @@ public final class NerTrainer {
     /** A stable fifth of the records, by id: the same split on every machine and run. */
     static boolean isHeldOut(String id) {
         return Math.floorMod(id.hashCode(), 5) == 0;
+    }
+
+    /** A second stable fifth, of the training records, for choosing the floor without the held-out fifth. */
+    static boolean isTuning(String id) {
+        return Math.floorMod((id + "#tune").hashCode(), 5) == 0;
     }
 
     static TextAnalysis.Sentence flatten(TextAnalysis analysis) {

@@ -32,7 +32,8 @@ import org.newsprism.config.JobConfig;
  * <p>Usage ({@code scripts/train-ner.sh}): {@code NerTrainer GOLD.jsonl MODEL.bin [--holdout-out FILE]}.
  * Records whose id hashes into the held-out fifth are left out of training and written to
  * {@code --holdout-out} for measuring with {@code scripts/eval-ner.sh}; without it, all records train.
- * System properties: {@code ner.thresholds} (floors scored on the held-out fifth), {@code ner.tune}
+ * System properties: {@code ner.beam-size} (the decoder's beam width stored in the model, default 1),
+ * {@code ner.thresholds} (floors scored on the held-out fifth), {@code ner.tune}
  * (also train on four fifths of the training records and score the floors on the fifth left, so the
  * floor can be chosen without the held-out fifth), {@code ner.iterations}, {@code ner.cutoff},
  * {@code ner.algorithm}, {@code ner.features}.
@@ -146,6 +147,9 @@ public final class NerTrainer {
         parameters.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("ner.algorithm", "PERCEPTRON"));
         parameters.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("ner.iterations", 300));
         parameters.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("ner.cutoff", 1));
+        // The decoder's beam width is stored in the model. OpenNLP's default is 3; a width of 1 found the
+        // same names on the held-out fifth through the job and decodes 1.8 times as fast (issue 9).
+        parameters.put(opennlp.tools.ml.BeamSearch.BEAM_SIZE_PARAMETER, Integer.getInteger("ner.beam-size", 1));
         TokenNameFinderModel model = NameFinderME.train("de", null, ObjectStreamUtils.createObjectStream(samples),
                 parameters, new TokenNameFinderFactory(featureXml, Map.of(), new opennlp.tools.namefind.BioCodec()));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,15 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class NerFeaturesTest {
 
-    private static TextAnalysis.Sentence sentence(String... words) {
-        List<TextAnalysis.Token> tokens = new ArrayList<>();
-        int offset = 0;
-        for (String w : words) {
-            tokens.add(new TextAnalysis.Token(w, offset, offset + w.length()));
-            offset += w.length() + 1;
-        }
-        return new TextAnalysis.Sentence(0, 0, offset, tokens);
-    }
 
     private static List<String> of(String[][] features, int token) {
         return Arrays.asList(features[token]);
@@ -28,7 +18,7 @@ class NerFeaturesTest {
 
     @Test
     void organisationWordsMarkThemselvesAndTheirNeighbours() {
-        String[][] f = NerFeatures.of(sentence("beim", "Rowohlt", "Theater", "Verlag", "in", "Hamburg"),
+        String[][] f = NerFeatures.of(TestSentences.of("beim", "Rowohlt", "Theater", "Verlag", "in", "Hamburg"),
                 List.of(), List.of(), Set.of());
         assertEquals(6, f.length);
         assertTrue(of(f, 1).contains("next=org"), "the name before the head");
@@ -41,19 +31,19 @@ class NerFeaturesTest {
 
     @Test
     void speechWordsMarkTheSpeakerOnEitherSide() {
-        String[][] f = NerFeatures.of(sentence("„", "Nein", "“", ",", "sagte", "Winkler", "."), List.of(), List.of(),
+        String[][] f = NerFeatures.of(TestSentences.of("„", "Nein", "“", ",", "sagte", "Winkler", "."), List.of(), List.of(),
                 Set.of());
         assertTrue(of(f, 5).contains("prev=speech"));
         assertTrue(of(f, 3).contains("next=speech"));
         assertFalse(of(f, 4).contains("prev=speech") || of(f, 4).contains("next=speech"));
-        String[][] after = NerFeatures.of(sentence("Winkler", "erklärte"), List.of(), List.of(), Set.of());
+        String[][] after = NerFeatures.of(TestSentences.of("Winkler", "erklärte"), List.of(), List.of(), Set.of());
         assertTrue(of(after, 0).contains("next=speech"));
         assertFalse(of(after, 1).contains("next=speech"), "no token after the last");
     }
 
     @Test
     void givenNamesAndTitlesAsBefore() {
-        String[][] f = NerFeatures.of(sentence("Präsident", "Harald", "Strutz"), List.of(), List.of(), Set.of("Harald"));
+        String[][] f = NerFeatures.of(TestSentences.of("Präsident", "Harald", "Strutz"), List.of(), List.of(), Set.of("Harald"));
         assertTrue(of(f, 0).contains("title"));
         assertTrue(of(f, 1).contains("given") && of(f, 1).contains("prev=title"));
         assertTrue(of(f, 2).contains("prev=given"));
@@ -61,6 +51,6 @@ class NerFeaturesTest {
 
     @Test
     void emptySentenceHasNoFeatures() {
-        assertEquals(0, NerFeatures.of(sentence(), List.of(), List.of(), Set.of()).length);
+        assertEquals(0, NerFeatures.of(TestSentences.of(), List.of(), List.of(), Set.of()).length);
     }
 }

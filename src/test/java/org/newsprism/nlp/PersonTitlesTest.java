@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +28,10 @@ class PersonTitlesTest {
         assertFalse(PersonTitles.isTitle("Chef".substring(0, 1)), "a single capital letter");
     }
 
-    private static TextAnalysis.Sentence sentence(String... words) {
-        List<TextAnalysis.Token> tokens = new ArrayList<>();
-        int offset = 0;
-        for (String w : words) {
-            tokens.add(new TextAnalysis.Token(w, offset, offset + w.length()));
-            offset += w.length() + 1;
-        }
-        return new TextAnalysis.Sentence(0, 0, offset, tokens);
-    }
 
     @Test
     void leadingTitlesAreTrimmedFromDiscoveredPersonsOnly() {
-        TextAnalysis.Sentence s = sentence("sagte", "Präsident", "Harald", "Strutz", ".");
+        TextAnalysis.Sentence s = TestSentences.of("sagte", "Präsident", "Harald", "Strutz", ".");
         EntityRecognizer.Found person = new EntityRecognizer.Found(1, 3, "PER", 0.27);
         assertEquals(new EntityRecognizer.Found(2, 3, "PER", 0.27), ArticleAnnotator.withoutTitles(s, person));
 
@@ -54,7 +44,7 @@ class PersonTitlesTest {
         EntityRecognizer.Found plain = new EntityRecognizer.Found(2, 3, "PER", 0.27);
         assertSame(plain, ArticleAnnotator.withoutTitles(s, plain));
 
-        TextAnalysis.Sentence two = sentence("Kremlchef", "Präsident", "Wladimir", "Putin");
+        TextAnalysis.Sentence two = TestSentences.of("Kremlchef", "Präsident", "Wladimir", "Putin");
         assertEquals(new EntityRecognizer.Found(2, 3, "PER", 0.3),
                 ArticleAnnotator.withoutTitles(two, new EntityRecognizer.Found(0, 3, "PER", 0.3)));
     }

@@ -187,7 +187,8 @@ public final class Job {
 
             Dataset<Row> mentions = tables.mentions();
             Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
-            Dataset<Row> entityPairs = cache(cached, EntityPairAggregator.aggregate(mentions));
+            Dataset<Row> entityPairs = cache(cached, EntityPairAggregator.aggregate(mentions,
+                    out.pairEntitiesPerArticle()));
             Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, annotate.catalogue().entities()));
             Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
                     tables.duplicates(), tables.rejected()));

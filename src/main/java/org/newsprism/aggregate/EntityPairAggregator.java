@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * Stage "aggregate" (co-mentions): mentions in, {@code entity_pairs} out: one row per published date and
@@ -18,15 +20,22 @@ import org.apache.spark.sql.Row;
  * <p>Before: article {@code x} (2025-08-18) mentions Putin and Trump in sentence 0 and Putin again with
  * Kyiv in sentence 1. After: {@code (2025-08-18, donald-trump, vladimir-putin, articles 1, sentences 1)},
  * {@code (2025-08-18, kyiv, vladimir-putin, 1, 1)} and {@code (2025-08-18, donald-trump, kyiv, 1, 0)}.
- * Reads no settings.
+ *
+ * <p>Each article contributes the pairs among at most {@code maxEntitiesPerArticle} of its entities: those
+ * it mentions most often (ties: smallest {@code entity_id}), so that one article listing a hundred names
+ * does not add thousands of pairs. Reads {@code output.entity-pairs.max-entities-per-article} (passed in).
  */
 public final class EntityPairAggregator {
     private EntityPairAggregator() {}
 
-    public static Dataset<Row> aggregate(Dataset<Row> mentions) {
+    public static Dataset<Row> aggregate(Dataset<Row> mentions, int maxEntitiesPerArticle) {
         Dataset<Row> perArticle = mentions
-                .select(col("article_id"), col("published_date"), col("entity_id"), col("entity_name"), col("entity_type"))
-                .distinct();
+                .groupBy(col("article_id"), col("published_date"), col("entity_id"), col("entity_name"), col("entity_type"))
+                .agg(count(lit(1)).as("__mentions"))
+                .withColumn("__rank", row_number().over(Window.partitionBy("article_id")
+                        .orderBy(col("__mentions").desc(), col("entity_id").asc())))
+                .where(col("__rank").leq(maxEntitiesPerArticle))
+                .drop("__mentions", "__rank");
         Dataset<Row> a = perArticle.toDF("article_id", "published_date", "entity_a", "entity_a_name", "entity_a_type");
         Dataset<Row> b = perArticle.select(col("article_id").as("b_article"), col("entity_id").as("entity_b"),
                 col("entity_name").as("entity_b_name"), col("entity_type").as("entity_b_type"));
@@ -34,7 +43,10 @@ public final class EntityPairAggregator {
                         .and(a.col("entity_a").lt(b.col("entity_b"))))
                 .drop("b_article");
 
-        Dataset<Row> perSentence = mentions.select(col("article_id"), col("sentence_index"), col("entity_id")).distinct();
+        Dataset<Row> paired = perArticle.select(col("article_id").as("__p_article"), col("entity_id").as("__p_entity"));
+        Dataset<Row> perSentence = mentions.select(col("article_id"), col("sentence_index"), col("entity_id")).distinct()
+                .join(paired, col("article_id").equalTo(col("__p_article")).and(col("entity_id").equalTo(col("__p_entity"))),
+                        "left_semi");
         Dataset<Row> sa = perSentence.toDF("s_article", "s_sentence", "s_a");
         Dataset<Row> sb = perSentence.toDF("t_article", "t_sentence", "s_b");
         Dataset<Row> sentencePairs = sa.join(sb, sa.col("s_article").equalTo(sb.col("t_article"))

@@ -416,6 +416,7 @@ public final class ConfigLoader {
             return new JobConfig.Output(nonBlank("output.path"),
                     choice("output.mode", JobConfig.Mode.class, JobConfig.Mode.OVERWRITE),
                     intIn("output.max-files-per-table", 1, 10_000), intIn("output.max-rows-per-file", 1000, 1_000_000_000),
+                    intIn("output.entity-pairs.max-entities-per-article", 2, 10_000),
                     new JobConfig.Report(bool("output.report.enabled"), intIn("output.report.top-entities", 1, 200),
                             intIn("output.report.timeline-entities", 1, 12)));
         }

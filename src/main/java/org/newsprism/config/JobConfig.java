@@ -128,8 +128,8 @@ public record JobConfig(
      * {@code newsprism.output}: where the tables go, how a run changes them ({@code mode}), how they are
      * cut into files, and what {@code report.html} shows.
      */
-    public record Output(String path, Mode mode, int maxFilesPerTable, long maxRowsPerFile, Report report)
-            implements Serializable {}
+    public record Output(String path, Mode mode, int maxFilesPerTable, long maxRowsPerFile,
+            int pairEntitiesPerArticle, Report report) implements Serializable {}
 
     /**
      * {@code newsprism.output.mode}: {@code overwrite} rebuilds every table from this run's input;

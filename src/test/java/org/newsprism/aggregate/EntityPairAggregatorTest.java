@@ -47,7 +47,7 @@ class EntityPairAggregatorTest {
                 mention("w", "kyiv", 0, null),
                 mention("w", "alaska", 3, null)), MENTIONS);
         Map<String, Row> pairs = new TreeMap<>();
-        for (Row r : EntityPairAggregator.aggregate(mentions).collectAsList()) {
+        for (Row r : EntityPairAggregator.aggregate(mentions, 30).collectAsList()) {
             pairs.put(r.getAs("published_date") + " " + r.getAs("entity_a") + "+" + r.getAs("entity_b"), r);
         }
         assertEquals(List.of("2025-08-18 donald-trump+kyiv", "2025-08-18 donald-trump+vladimir-putin",
@@ -69,8 +69,26 @@ class EntityPairAggregatorTest {
     }
 
     @Test
+    void anArticlePairsOnlyItsMostMentionedEntities() {
+        Dataset<Row> mentions = SharedSpark.session().createDataFrame(List.of(
+                // a names four entities: putin three times, trump twice, kyiv and alaska once each
+                mention("a", "vladimir-putin", 0, "2025-08-18"),
+                mention("a", "vladimir-putin", 1, "2025-08-18"),
+                mention("a", "vladimir-putin", 2, "2025-08-18"),
+                mention("a", "donald-trump", 0, "2025-08-18"),
+                mention("a", "donald-trump", 2, "2025-08-18"),
+                mention("a", "kyiv", 1, "2025-08-18"),
+                mention("a", "alaska", 2, "2025-08-18")), MENTIONS);
+        List<String> pairs = EntityPairAggregator.aggregate(mentions, 3).collectAsList().stream()
+                .map(r -> r.getAs("entity_a") + "+" + r.getAs("entity_b") + ":" + r.getAs("sentences")).sorted().toList();
+        // Top three: putin (3), trump (2), then alaska before kyiv (one mention each; smaller id).
+        assertEquals(List.of("alaska+donald-trump:1", "alaska+vladimir-putin:1", "donald-trump+vladimir-putin:2"), pairs);
+        assertEquals(6, EntityPairAggregator.aggregate(mentions, 4).count(), "with room for all four: 4*3/2 pairs");
+    }
+
+    @Test
     void noMentionsGiveNoPairs() {
         Dataset<Row> none = SharedSpark.session().createDataFrame(List.of(), MENTIONS);
-        assertEquals(0, EntityPairAggregator.aggregate(none).count());
+        assertEquals(0, EntityPairAggregator.aggregate(none, 30).count());
     }
 }

@@ -328,8 +328,8 @@ public final class Job {
         Dataset<Row> fresh = sketches.join(kept.select(col("article_id")), "article_id")
                 .select(col("article_id"), col("url_key"), col("signature"),
                         lit(NearDeduplicator.signatureScheme(config.dedup().near())).as("signature_scheme"));
-        return priorIndex == null ? fresh : fresh.unionByName(priorIndex.select(col("article_id"), col("url_key"),
-                col("signature"), col("signature_scheme")));
+        return priorIndex == null ? fresh
+                : fresh.unionByName(priorIndex.select(OutputTables.keyColumns(col("article_id"))));
     }
 
     /** Sets {@code duplicate_count} to the number of duplicates rows that point at each article. */

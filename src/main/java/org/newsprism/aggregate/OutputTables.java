@@ -111,8 +111,14 @@ public final class OutputTables {
                     .withColumn("signature", lit(null).cast(DataTypes.BinaryType))
                     .withColumn("signature_scheme", lit(null).cast(DataTypes.StringType));
         }
-        Dataset<Row> renamed = keys.select(col("article_id").as("__key_id"), col("url_key"), col("signature"),
-                col("signature_scheme"));
+        Dataset<Row> renamed = keys.select(keyColumns(col("article_id").as("__key_id")));
         return slim.join(renamed, slim.col("article_id").equalTo(renamed.col("__key_id")), "left").drop("__key_id");
+    }
+
+    /** {@code id} followed by the {@link #DEDUP_KEY_COLUMNS}. */
+    public static Column[] keyColumns(Column id) {
+        List<Column> columns = new java.util.ArrayList<>(List.of(id));
+        DEDUP_KEY_COLUMNS.forEach(name -> columns.add(col(name)));
+        return columns.toArray(Column[]::new);
     }
 }

@@ -125,6 +125,14 @@ public final class NearDeduplicator {
         return "minhash:shingles=" + near.shingleSize() + ",hashes=" + near.hashes() + ",seed=" + near.seed();
     }
 
+    /**
+     * A stored {@code signature} where its {@code signature_scheme} is {@code scheme}, else null: signatures
+     * of another scheme cannot be compared with this run's.
+     */
+    public static Column comparableSignature(String scheme) {
+        return when(col("signature_scheme").equalTo(scheme), col("signature"));
+    }
+
     /** The estimated Jaccard similarity of two binary MinHash signatures (null when one is null). */
     public static Column similarity(Column signatureA, Column signatureB) {
         return SIMILARITY.apply(signatureA, signatureB);

@@ -125,7 +125,7 @@ public final class PriorArticleDeduplicator {
         }
         Dataset<Row> own = sketches.select(col("article_id").as("__o_id"), col("signature").as("__o_signature"));
         Dataset<Row> earlier = index.select(col("article_id").as("__t_id"),
-                when(col("signature_scheme").equalTo(signatureScheme), col("signature")).as("__t_signature"));
+                NearDeduplicator.comparableSignature(signatureScheme).as("__t_signature"));
         Dataset<Row> joined = followed.join(own, followed.col("article_id").equalTo(own.col("__o_id")), "left")
                 .join(earlier, col("__r_to").equalTo(earlier.col("__t_id")), "left");
         Column recomputed = coalesce(NearDeduplicator.similarity(col("__o_signature"), col("__t_signature")),

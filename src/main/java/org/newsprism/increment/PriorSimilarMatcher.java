@@ -62,7 +62,7 @@ public final class PriorSimilarMatcher {
                         col("signature").as("probe_signature"));
         String scheme = NearDeduplicator.signatureScheme(config.near());
         Dataset<Row> stored = index.select(col("article_id").as("stored"), col("url_key").as("stored_url"),
-                when(col("signature_scheme").equalTo(scheme), col("signature")).as("stored_signature"),
+                NearDeduplicator.comparableSignature(scheme).as("stored_signature"),
                 col("published_at").as("stored_at"), col("char_count").as("stored_chars"));
 
         Dataset<Row> pairs = probes.limit(0).select(col("probe"), col("probe").as("stored"));

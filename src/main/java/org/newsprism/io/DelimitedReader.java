@@ -104,7 +104,7 @@ public final class DelimitedReader {
         // The damage ends the file: the last record read may be cut, so it is the rejected one.
         long position = record + 1;
         String reason = "truncated or corrupt file: reading stopped after record " + record + " ("
-                + damage.getClass().getSimpleName() + ": " + firstLine(damage.getMessage()) + ")";
+                + RawRecords.errorDetail(damage) + ")";
         out.add(RawRecords.rejected(path, position, RawRecords.keyOf(relative, position), reason,
                 pending == null || columns == null ? null : columns.json(pending), excerptChars));
         return out;
@@ -170,14 +170,6 @@ public final class DelimitedReader {
         settings.setReadInputOnSeparateThread(false);
         settings.setCommentProcessingEnabled(false);
         return settings;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     /** Maps a file's header to the article fields. */

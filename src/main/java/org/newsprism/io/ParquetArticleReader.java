@@ -31,7 +31,7 @@ public final class ParquetArticleReader {
                 table.schema();
             } catch (Exception e) { // SparkException (checked, thrown undeclared) or AnalysisException from the footer
                 unreadable.add(RawRecords.rejected(file.path(), 0, RawRecords.keyOf(file.relativePath(), 0),
-                        "not a readable Parquet file (" + rootMessage(e) + ")", null, config.excerptChars()));
+                        "not a readable Parquet file (" + RawRecords.errorDetail(rootCause(e)) + ")", null, config.excerptChars()));
                 continue;
             }
             Dataset<Row> withIndex = table.select(col("*"), col("_metadata.row_index").as("__row_index"));
@@ -43,15 +43,11 @@ public final class ParquetArticleReader {
         return result;
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : root.getMessage().strip().lines().findFirst().orElse("");
-        if (message.length() > 200) {
-            message = message.substring(0, 200) + "…";
-        }
-        return root.getClass().getSimpleName() + ": " + message;
+        return root;
     }
 }

@@ -67,6 +67,18 @@ public final class RawRecords {
         return raw.substring(0, end) + "…";
     }
 
+    /**
+     * A one-line account of an error for a reject reason: the exception's simple class name and the first
+     * line of its message, at most 200 characters.
+     */
+    public static String errorDetail(Throwable error) {
+        String message = error.getMessage() == null ? "" : error.getMessage().strip().lines().findFirst().orElse("");
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "…";
+        }
+        return error.getClass().getSimpleName() + ": " + message;
+    }
+
     /** The record key of a record inside a multi-record file. */
     public static String keyOf(String relativePath, long position) {
         return relativePath + ":" + position;

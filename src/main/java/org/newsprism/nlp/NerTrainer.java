@@ -84,12 +84,8 @@ public final class NerTrainer {
                     (isTuning(json.readTree(line).get("id").asText()) ? tune : inner).add(line);
                 }
                 byte[] tuned = train(samples(inner, analyzer, catalogue, givenNames, json), featureXml);
-                for (double floor : thresholds()) {
-                    ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
-                            Map.of("de", new EntityRecognizer(tuned, floor)), Map.of(), config.nlp());
-                    System.err.printf("tuning fifth of the training part (%d records), min-probability %.3f: %s%n",
-                            tune.size(), floor, score(annotator, tune, json));
-                }
+                scoreFloors("tuning fifth of the training part (" + tune.size() + " records)", tuned, tune, analyzer,
+                        catalogue, config, json);
             }
             byte[] bytes = train(samples(training, analyzer, catalogue, givenNames, json), featureXml);
             Files.createDirectories(modelOut.toAbsolutePath().getParent());
@@ -98,14 +94,20 @@ public final class NerTrainer {
             if (holdoutOut != null) {
                 Files.write(holdoutOut, holdout, StandardCharsets.UTF_8);
                 System.err.printf("%d held-out records written to %s%n", holdout.size(), holdoutOut);
-                for (double floor : thresholds()) {
-                    ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
-                            Map.of("de", new EntityRecognizer(bytes, floor)), Map.of(), config.nlp());
-                    System.err.printf("held out, min-probability %.3f: %s%n", floor, score(annotator, holdout, json));
-                }
+                scoreFloors("held out", bytes, holdout, analyzer, catalogue, config, json);
             }
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Prints the scores of {@code model} on {@code records} at each floor of {@code ner.thresholds}. */
+    private static void scoreFloors(String label, byte[] model, List<String> records, TextAnalyzer analyzer,
+            EntityCatalogue catalogue, JobConfig config, ObjectMapper json) throws IOException {
+        for (double floor : thresholds()) {
+            ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
+                    Map.of("de", new EntityRecognizer(model, floor)), Map.of(), config.nlp());
+            System.err.printf("%s, min-probability %.3f: %s%n", label, floor, score(annotator, records, json));
         }
     }
 

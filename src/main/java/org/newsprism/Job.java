@@ -198,22 +198,35 @@ public final class Job {
             Map<String, Long> tableRows = new LinkedHashMap<>();
             timed(timings, "aggregate_write", () -> {
                 String date = org.newsprism.io.Tables.PARTITION_COLUMN;
-                output.writePartitioned("articles", tables.articlesOut(), date, tables.touched(), "article_id");
-                output.writePartitioned("sentences", tables.sentencesOut(), date, tables.touched(), "article_id",
-                        "sentence_index");
-                output.writePartitioned("mentions", tables.mentionsOut(), date, tables.touched(), "entity_id",
-                        "article_id", "begin");
-                tableRows.put("articles", tables.articles().count());
-                tableRows.put("sentences", tables.sentences().count());
-                tableRows.put("mentions", mentions.count());
-                tableRows.put("entities", output.write("entities", entities, "entity_id"));
-                tableRows.put("entity_daily", output.write("entity_daily", entityDaily, "entity_id", date, "language"));
-                tableRows.put("entity_pairs", output.write("entity_pairs", entityPairs, "entity_a", "entity_b", date));
-                tableRows.put("source_daily", output.write("source_daily", sourceDaily, "source", date));
-                tableRows.put("duplicates", output.write("duplicates", tables.duplicates(), "duplicate_of", "article_id",
-                        "input_file"));
-                tableRows.put("rejected", output.write("rejected", tables.rejected(), "input_file", "input_position"));
-                tableRows.put("dedup_index", output.write("dedup_index", dedupIndex, "text_sha256"));
+                Map<String, Long> writes = new LinkedHashMap<>();
+                timed(writes, "articles", () -> {
+                    output.writePartitioned("articles", tables.articlesOut(), date, tables.touched(), "article_id");
+                    return tableRows.put("articles", tables.articles().count());
+                });
+                timed(writes, "sentences", () -> {
+                    output.writePartitioned("sentences", tables.sentencesOut(), date, tables.touched(), "article_id",
+                            "sentence_index");
+                    return tableRows.put("sentences", tables.sentences().count());
+                });
+                timed(writes, "mentions", () -> {
+                    output.writePartitioned("mentions", tables.mentionsOut(), date, tables.touched(), "entity_id",
+                            "article_id", "begin");
+                    return tableRows.put("mentions", mentions.count());
+                });
+                timed(writes, "entities", () -> tableRows.put("entities", output.write("entities", entities, "entity_id")));
+                timed(writes, "entity_daily", () -> tableRows.put("entity_daily",
+                        output.write("entity_daily", entityDaily, "entity_id", date, "language")));
+                timed(writes, "entity_pairs", () -> tableRows.put("entity_pairs",
+                        output.write("entity_pairs", entityPairs, "entity_a", "entity_b", date)));
+                timed(writes, "source_daily", () -> tableRows.put("source_daily",
+                        output.write("source_daily", sourceDaily, "source", date)));
+                timed(writes, "duplicates", () -> tableRows.put("duplicates",
+                        output.write("duplicates", tables.duplicates(), "duplicate_of", "article_id", "input_file")));
+                timed(writes, "rejected", () -> tableRows.put("rejected",
+                        output.write("rejected", tables.rejected(), "input_file", "input_position")));
+                timed(writes, "dedup_index", () -> tableRows.put("dedup_index",
+                        output.write("dedup_index", dedupIndex, "text_sha256")));
+                writes.forEach((table, ms) -> timings.put("write_" + table, ms));
                 return null;
             });
 

@@ -50,7 +50,17 @@ public final class NormalizeProfile {
         List<String> cleaned = texts.stream().map(cleaner::clean).toList();
         List<String> langs = cleaned.stream().map(t -> languages.detect(t).language()).toList();
 
+        int differ = 0;
+        for (String t : cleaned) {
+            String prefix = t.length() > 3000 ? t.substring(0, 3000) : t;
+            if (!java.util.Arrays.toString(LanguageIdentifier.predictWithOpenNlp(prefix))
+                    .equals(java.util.Arrays.toString(LanguageIdentifier.predict(prefix)))) {
+                differ++;
+            }
+        }
+        System.out.println("rankings differing from OpenNLP's: " + differ + " of " + cleaned.size());
         for (int round = 0; round < rounds; round++) {
+            time("  opennlp", cleaned, t -> LanguageIdentifier.predictWithOpenNlp(t.length() > 3000 ? t.substring(0, 3000) : t));
             time("normalize", raw, normalizer::normalize);
             time("  clean", texts, cleaner::clean);
             time("    entities", texts, t -> org.jsoup.parser.Parser.unescapeEntities(t, false));

@@ -27,13 +27,6 @@ import org.newsprism.config.JobConfig;
 public final class TextCleaner implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern ENTITY = Pattern.compile("&(?:#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?");
-    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB\\u2033\\u301D\\u301E\\u301F\\uFF02\\u275D\\u275E]|\\u2032\\u2032");
-    private static final Pattern SINGLE_QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B\\u2039\\u203A\\u2032\\u275B\\u275C]");
-    private static final Pattern HYPHENS = Pattern.compile("[\\u2010\\u2011\\u2212\\uFE63\\uFF0D]");
-    /** Em dash, horizontal bar, two- and three-em dashes: parenthetical dashes, spaced when made en dashes. */
-    private static final Pattern LONG_DASH = Pattern.compile("[ \\t\\u00A0]*[\\u2014\\u2015\\u2E3A\\u2E3B\\uFE58][ \\t\\u00A0]*");
-    private static final Pattern FIGURE_DASH = Pattern.compile("\\u2012");
-    private static final Pattern EN_DASH = Pattern.compile("\\u2013");
 
     private final JobConfig.Cleanup config;
 
@@ -55,22 +48,95 @@ public final class TextCleaner implements Serializable {
         if (config.invisible()) {
             s = UnicodeCleaner.invisible(s);
         }
-        if (config.quotes() == JobConfig.Quotes.STRAIGHT) {
-            s = DOUBLE_QUOTES.matcher(s).replaceAll("\"");
-            s = SINGLE_QUOTES.matcher(s).replaceAll("'");
-        }
-        if (config.dashes() != JobConfig.Dashes.KEEP) {
-            s = HYPHENS.matcher(s).replaceAll("-");
-            String dash = config.dashes() == JobConfig.Dashes.EN_DASH ? "\u2013" : "-";
-            s = LONG_DASH.matcher(s).replaceAll(" " + dash + " ");
-            s = FIGURE_DASH.matcher(s).replaceAll(dash);
-            if (config.dashes() == JobConfig.Dashes.HYPHEN) {
-                s = EN_DASH.matcher(s).replaceAll("-");
-            }
+        if (config.quotes() == JobConfig.Quotes.STRAIGHT || config.dashes() != JobConfig.Dashes.KEEP) {
+            s = typography(s);
         }
         if (config.whitespace()) {
             s = UnicodeCleaner.whitespace(s);
         }
         return s;
+    }
+
+    /**
+     * Quotes and dashes as configured, in one pass over the characters (one regular expression per
+     * character class cost a third of the normalisation time). A parenthetical dash takes the horizontal
+     * space on both sides with it and gets one space each side.
+     */
+    private String typography(String text) {
+        boolean quotes = config.quotes() == JobConfig.Quotes.STRAIGHT;
+        boolean dashes = config.dashes() != JobConfig.Dashes.KEEP;
+        boolean hyphenOnly = config.dashes() == JobConfig.Dashes.HYPHEN;
+        char dash = hyphenOnly ? '-' : '\u2013';
+        int n = text.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            char replacement = c;
+            int skip = 0; // further characters the replacement consumes
+            String longDash = null;
+            if (quotes && c == '\u2032' && i + 1 < n && text.charAt(i + 1) == '\u2032') {
+                replacement = '"';
+                skip = 1;
+            } else if (quotes && isDoubleQuote(c)) {
+                replacement = '"';
+            } else if (quotes && isSingleQuote(c)) {
+                replacement = '\'';
+            } else if (dashes && isHyphen(c)) {
+                replacement = '-';
+            } else if (dashes && c == '\u2012') {
+                replacement = dash;
+            } else if (hyphenOnly && c == '\u2013') {
+                replacement = '-';
+            } else if (dashes && (isDashSpace(c) || isLongDash(c))) {
+                int j = i;
+                while (j < n && isDashSpace(text.charAt(j))) {
+                    j++;
+                }
+                if (j < n && isLongDash(text.charAt(j))) {
+                    j++;
+                    while (j < n && isDashSpace(text.charAt(j))) {
+                        j++;
+                    }
+                    longDash = " " + dash + " ";
+                    skip = j - i - 1;
+                }
+            }
+            if (out == null && (replacement != c || longDash != null)) {
+                out = new StringBuilder(n + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (longDash != null) {
+                    out.append(longDash);
+                } else {
+                    out.append(replacement);
+                }
+            }
+            i += skip;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isDoubleQuote(char c) {
+        return c >= '\u201C' && c <= '\u201F' || c == '\u00AB' || c == '\u00BB' || c == '\u2033'
+                || c >= '\u301D' && c <= '\u301F' || c == '\uFF02' || c == '\u275D' || c == '\u275E';
+    }
+
+    private static boolean isSingleQuote(char c) {
+        return c >= '\u2018' && c <= '\u201B' || c == '\u2039' || c == '\u203A' || c == '\u2032' || c == '\u275B'
+                || c == '\u275C';
+    }
+
+    /** Unicode hyphens, non-breaking hyphen, minus sign, small and full-width hyphen-minus. */
+    private static boolean isHyphen(char c) {
+        return c == '\u2010' || c == '\u2011' || c == '\u2212' || c == '\uFE63' || c == '\uFF0D';
+    }
+
+    /** Em dash, horizontal bar, two- and three-em dashes, small em dash: parenthetical dashes. */
+    private static boolean isLongDash(char c) {
+        return c == '\u2014' || c == '\u2015' || c == '\u2E3A' || c == '\u2E3B' || c == '\uFE58';
+    }
+
+    private static boolean isDashSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0';
     }
 }

@@ -91,4 +91,46 @@ class EntityPairAggregatorTest {
         Dataset<Row> none = SharedSpark.session().createDataFrame(List.of(), MENTIONS);
         assertEquals(0, EntityPairAggregator.aggregate(none, 30).count());
     }
+
+    /**
+     * The one-pass aggregation against the join-based one it replaced ({@link EntityPairReference}), on
+     * random articles: the same schema and the same rows, with and without the cap, with undated articles,
+     * a null article id and an id named two ways (only where the cap cannot cut between equals).
+     */
+    @Test
+    void equalsTheJoinBasedAggregation() {
+        java.util.Random random = new java.util.Random(3);
+        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> plain = new java.util.ArrayList<>();
+        for (int article = 0; article < 60; article++) {
+            String id = article == 59 ? null : "a" + article;
+            String date = article % 7 == 0 ? null : "2025-08-" + (10 + article % 3);
+            int mentions = random.nextInt(25);
+            for (int i = 0; i < mentions; i++) {
+                String entity = "e" + random.nextInt(12);
+                Row m = RowFactory.create(id, entity, "<" + entity + ">", entity.length() == 3 ? "ORG" : "PER",
+                        random.nextInt(6), date == null ? null : Date.valueOf(date));
+                rows.add(m);
+                plain.add(m);
+                if (random.nextInt(10) == 0) {
+                    rows.add(RowFactory.create(id, entity, "<" + entity + " alias>", "PER", random.nextInt(6),
+                            date == null ? null : Date.valueOf(date)));
+                }
+            }
+        }
+        var spark = SharedSpark.session();
+        assertSame(spark.createDataFrame(rows, MENTIONS), 30);
+        assertSame(spark.createDataFrame(plain, MENTIONS), 30);
+        assertSame(spark.createDataFrame(plain, MENTIONS), 3);
+    }
+
+    private static void assertSame(Dataset<Row> mentions, int max) {
+        Dataset<Row> expected = EntityPairReference.aggregate(mentions, max);
+        Dataset<Row> actual = EntityPairAggregator.aggregate(mentions, max);
+        assertEquals(expected.schema(), actual.schema());
+        List<String> e = expected.collectAsList().stream().map(Row::toString).sorted().toList();
+        List<String> a = actual.collectAsList().stream().map(Row::toString).sorted().toList();
+        assertTrue(e.size() > 50, "the comparison covers many pairs: " + e.size());
+        assertEquals(e, a);
+    }
 }

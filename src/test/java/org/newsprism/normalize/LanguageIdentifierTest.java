@@ -36,4 +36,34 @@ class LanguageIdentifierTest {
         assertNull(identifier.supportedOrNull("fr"));
         assertNull(identifier.supportedOrNull(null));
     }
+
+    @Test
+    void scoresAreBitForBitOpenNlps() {
+        List<String> texts = new java.util.ArrayList<>(List.of("", " ", "a", "Ab", "ÄÖÜ ß", "\uD83D\uDE00 \uD83D\uDE00!",
+                "Die Bundesregierung hat am Montag neue Maßnahmen gegen die steigenden Energiepreise beschlossen.",
+                "The government announced new measures against rising energy prices on Monday, 3 March 2025.",
+                "Le gouvernement a annoncé lundi de nouvelles mesures contre la hausse des prix de l'énergie.",
+                "Правительство объявило в понедельник новые меры. 政府は月曜日に新たな対策を発表した。",
+                "Mehr unter https://example.org/x?y=1 oder @newsprism #energie, 12.000 Euro, 3,5 %.",
+                "İSTANBUL ﬁnal ǅ ΣΑΣ"));
+        java.util.Random random = new java.util.Random(1);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzäöüßéèçñ ABCXYZÄÖÜ.,;:!?0123456789@#/\n\tИиΣσ\uD83D\uDE00";
+        for (int i = 0; i < 300; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(400); j > 0; j--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(s.toString());
+        }
+        for (String text : texts) {
+            opennlp.tools.langdetect.Language[] expected = LanguageIdentifier.predictWithOpenNlp(text);
+            opennlp.tools.langdetect.Language[] actual = LanguageIdentifier.predict(text);
+            assertEquals(expected.length, actual.length, text);
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k].getLang(), actual[k].getLang(), text);
+                assertEquals(Double.doubleToRawLongBits(expected[k].getConfidence()),
+                        Double.doubleToRawLongBits(actual[k].getConfidence()), text);
+            }
+        }
+    }
 }

@@ -71,11 +71,11 @@ python3 - "$bench" "$n" "$master" "$memory" <<'PY' | tee "$bench/result-$n.txt"
 import json, re, sys, os
 bench, n, master, memory = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 run = json.load(open(f"{bench}/out-{n}/_run.json"))
-t = run["timings_ms"]; c = run["counts"]
-base = {}
+t = run["timings_ms"]; c = run["counts"]; cpu = run.get("cpu_ms", {})
+base = {}; base_cpu = {}
 for line in open(f"{bench}/baseline-{n}.out"):
-    m = re.match(r"baseline (\w+)_ms=(\d+) rows=(\d+)", line)
-    if m: base[m.group(1)] = (int(m.group(2)), int(m.group(3)))
+    m = re.match(r"baseline (\w+)_ms=(\d+) cpu_ms=(\d+) rows=(\d+)", line)
+    if m: base[m.group(1)] = (int(m.group(2)), int(m.group(4))); base_cpu[m.group(1)] = int(m.group(3))
 def peak_heap(log):
     peak = 0
     for line in open(log):
@@ -88,21 +88,28 @@ def rate(ms, rows): return rows / (ms / 1000) if ms else float("inf")
 read = c["records_read"]; kept = c["articles"]
 print(f"Newsprism benchmark: N={n} ({read} records, {kept} articles after dedup, "
       f"{c['duplicates']} duplicates, {c['rejected']} rejected), {master}, driver {memory}, {os.cpu_count()} cores")
-print(f"{'stage':<16}{'job ms':>10}{'job art/s':>12}{'baseline ms':>13}{'base art/s':>12}{'ratio':>8}")
+print(f"{'stage':<16}{'job ms':>10}{'job art/s':>12}{'baseline ms':>13}{'base art/s':>12}{'ratio':>8}"
+      f"{'job cpu ms':>12}{'base cpu ms':>13}{'cpu ratio':>11}")
 rows = [("read_normalize", read, "read_normalize"), ("dedup", read, "dedup"), ("nlp", kept, "nlp"),
         ("aggregate_write", kept, "write")]
 for stage, count, bstage in rows:
     j = t.get(stage, 0); b = base.get(bstage, (0, 0))[0]
-    print(f"{stage:<16}{j:>10}{rate(j, count):>12.0f}{b:>13}{rate(b, count):>12.0f}{(j / b if b else 0):>8.2f}")
+    jc = cpu.get(stage, 0); bc = base_cpu.get(bstage, 0)
+    print(f"{stage:<16}{j:>10}{rate(j, count):>12.0f}{b:>13}{rate(b, count):>12.0f}{(j / b if b else 0):>8.2f}"
+          f"{jc:>12}{bc:>13}{(jc / bc if bc else 0):>11.2f}")
 jt = sum(t.get(s, 0) for s in ("read_normalize", "dedup", "nlp", "aggregate_write", "report"))
 bt = sum(v[0] for v in base.values())
-print(f"{'pipeline total':<16}{jt:>10}{rate(jt, read):>12.0f}{bt:>13}{rate(bt, read):>12.0f}{jt / bt:>8.2f}")
+jct = sum(cpu.get(s, 0) for s in ("read_normalize", "dedup", "nlp", "aggregate_write", "report"))
+bct = sum(base_cpu.values())
+print(f"{'pipeline total':<16}{jt:>10}{rate(jt, read):>12.0f}{bt:>13}{rate(bt, read):>12.0f}{jt / bt:>8.2f}"
+      f"{jct:>12}{bct:>13}{(jct / bct if bct else 0):>11.2f}")
 print(f"{'JVM wall clock':<16}{wall(f'job-{n}'):>10}{rate(wall(f'job-{n}'), read):>12.0f}"
       f"{wall(f'baseline-{n}'):>13}{rate(wall(f'baseline-{n}'), read):>12.0f}")
 print(f"job timings_ms: {json.dumps(t)}")
 print(f"peak memory: job RSS {rss(f'job-{n}')} MB, heap {peak_heap(f'{bench}/job-{n}.gc.log')} MB; "
       f"baseline RSS {rss(f'baseline-{n}')} MB, heap {peak_heap(f'{bench}/baseline-{n}.gc.log')} MB")
-print(f"NLP stage vs baseline: {t['nlp'] / base['nlp'][0]:.2f}x (target <= 2.5); "
+print(f"NLP stage vs baseline: {t['nlp'] / base['nlp'][0]:.2f}x wall clock, "
+      f"{cpu.get('nlp', 0) / max(base_cpu.get('nlp', 0), 1):.2f}x CPU time (target <= 2.5); "
       f"end to end {rate(jt, read):.0f} articles/s (target >= 1000); "
       f"per article {jt / read:.3f} ms")
 PY

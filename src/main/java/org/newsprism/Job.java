@@ -129,7 +129,7 @@ public final class Job {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        Map<String, Long> timings = new LinkedHashMap<>();
+        StageClock timings = new StageClock();
         JobConfig.Output out = config.output();
 
         // A run that died while swapping its tables into place is finished first; then the earlier output
@@ -142,7 +142,7 @@ public final class Job {
 
         // Data files (patterns, catalogue, lexicons) load before any data is read.
         NormalizeStage normalize = new NormalizeStage(config, started);
-        AnnotateStage annotate = timed(timings, "prepare_nlp", () -> new AnnotateStage(spark, config));
+        AnnotateStage annotate = timings.time("prepare_nlp", () -> new AnnotateStage(spark, config));
         ExactDeduplicator exactDedup = new ExactDeduplicator(config.dedup());
         NearDeduplicator nearDedup = new NearDeduplicator(config.dedup(), config.normalize().trackingParams());
         TableOutput output = new TableOutput(spark, out, runId);
@@ -151,7 +151,7 @@ public final class Job {
         try {
             Dataset<Row> read = ArticleReader.read(spark, files, config.input());
             Dataset<Row> normalized = cache(cached, normalize.apply(read));
-            long records = timed(timings, "read_normalize", normalized::count);
+            long records = timings.time("read_normalize", normalized::count);
 
             DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
             if (deduped.sketches() != null) {
@@ -170,18 +170,18 @@ public final class Job {
                 runRejected = runRejected.unionByName(againstPrior.rejected());
             }
             Dataset<Row> kept = cache(cached, newArticles);
-            timed(timings, "dedup", kept::count);
+            timings.time("dedup", kept::count);
             Dataset<Row> runDuplicatesCached = cache(cached, runDuplicates.select(columns(OutputTables.DUPLICATE_COLUMNS)));
             Dataset<Row> runRejectedCached = cache(cached, runRejected.select(columns(OutputTables.REJECTED_COLUMNS)));
 
             Dataset<Row> annotatedCached = cache(cached, annotate.apply(kept));
-            timed(timings, "nlp", annotatedCached::count);
+            timings.time("nlp", annotatedCached::count);
             // Cut the lineage: every later task would otherwise carry the NLP stage (catalogue, lexicons,
             // pipeline: megabytes) although it reads the cached rows.
             spark.sparkContext().setCheckpointDir(output.checkpointDir());
             Dataset<Row> annotated = cache(cached, annotatedCached.checkpoint(true));
 
-            Tables tables = timed(timings, "merge", () -> incremental
+            Tables tables = timings.time("merge", () -> incremental
                     ? merge(prior, annotated, runDuplicatesCached, runRejectedCached, cached)
                     : whole(annotated, runDuplicatesCached, runRejectedCached, cached));
 
@@ -196,51 +196,52 @@ public final class Job {
                     dedupKeys(deduped.sketches(), kept, incremental ? prior.index() : null));
 
             Map<String, Long> tableRows = new LinkedHashMap<>();
-            timed(timings, "aggregate_write", () -> {
+            timings.time("aggregate_write", () -> {
                 String date = org.newsprism.io.Tables.PARTITION_COLUMN;
-                Map<String, Long> writes = new LinkedHashMap<>();
-                timed(writes, "articles", () -> {
+                StageClock writes = new StageClock();
+                writes.time("articles", () -> {
                     output.writePartitioned("articles", tables.articlesOut(), date, tables.touched(), "article_id");
                     return tableRows.put("articles", tables.articles().count());
                 });
-                timed(writes, "sentences", () -> {
+                writes.time("sentences", () -> {
                     output.writePartitioned("sentences", tables.sentencesOut(), date, tables.touched(), "article_id",
                             "sentence_index");
                     return tableRows.put("sentences", tables.sentences().count());
                 });
-                timed(writes, "mentions", () -> {
+                writes.time("mentions", () -> {
                     output.writePartitioned("mentions", tables.mentionsOut(), date, tables.touched(), "entity_id",
                             "article_id", "begin");
                     return tableRows.put("mentions", mentions.count());
                 });
-                timed(writes, "entities", () -> tableRows.put("entities", output.write("entities", entities, "entity_id")));
-                timed(writes, "entity_daily", () -> tableRows.put("entity_daily",
+                writes.time("entities", () -> tableRows.put("entities", output.write("entities", entities, "entity_id")));
+                writes.time("entity_daily", () -> tableRows.put("entity_daily",
                         output.write("entity_daily", entityDaily, "entity_id", date, "language")));
-                timed(writes, "entity_pairs", () -> tableRows.put("entity_pairs",
+                writes.time("entity_pairs", () -> tableRows.put("entity_pairs",
                         output.write("entity_pairs", entityPairs, "entity_a", "entity_b", date)));
-                timed(writes, "source_daily", () -> tableRows.put("source_daily",
+                writes.time("source_daily", () -> tableRows.put("source_daily",
                         output.write("source_daily", sourceDaily, "source", date)));
-                timed(writes, "duplicates", () -> tableRows.put("duplicates",
+                writes.time("duplicates", () -> tableRows.put("duplicates",
                         output.write("duplicates", tables.duplicates(), "duplicate_of", "article_id", "input_file")));
-                timed(writes, "rejected", () -> tableRows.put("rejected",
+                writes.time("rejected", () -> tableRows.put("rejected",
                         output.write("rejected", tables.rejected(), "input_file", "input_position")));
-                timed(writes, "dedup_index", () -> tableRows.put("dedup_index",
+                writes.time("dedup_index", () -> tableRows.put("dedup_index",
                         output.write("dedup_index", dedupIndex, "text_sha256")));
-                writes.forEach((table, ms) -> timings.put("write_" + table, ms));
+                writes.wallMs().forEach((table, ms) -> timings.wallMs().put("write_" + table, ms));
+                writes.cpuMs().forEach((table, ms) -> timings.cpuMs().put("write_" + table, ms));
                 return null;
             });
 
+            // The HTML report is rendered first so that _run.json holds its timing too.
+            String mode = out.mode().name().toLowerCase(java.util.Locale.ROOT);
+            String html = !out.report().enabled() ? null : timings.time("report", () -> HtmlReport.render(
+                    ReportData.collect("run " + runId + " (" + mode + ")", tableRows, mentions, entityDaily,
+                            tables.duplicates(), tables.rejected(), sourceDaily, out.report().topEntities(),
+                            out.report().timelineEntities())));
             RunReport report = report(runId, started, records, normalized, annotated, runDuplicatesCached,
                     runRejectedCached, tableRows, tables.touched(), timings, output);
             output.writeFile("_run.json", report.toJson());
-            if (out.report().enabled()) {
-                timed(timings, "report", () -> {
-                    ReportData data = ReportData.collect("run " + runId + " (" + report.mode() + ")", tableRows,
-                            mentions, entityDaily, tables.duplicates(), tables.rejected(), sourceDaily,
-                            out.report().topEntities(), out.report().timelineEntities());
-                    output.writeFile("report.html", HtmlReport.render(data));
-                    return null;
-                });
+            if (html != null) {
+                output.writeFile("report.html", html);
             } else {
                 output.remove("report.html");
             }
@@ -365,7 +366,7 @@ public final class Job {
 
     private RunReport report(String runId, Instant started, long records, Dataset<Row> normalized,
             Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected, Map<String, Long> tableRows,
-            Set<String> touched, Map<String, Long> timings, TableOutput output) {
+            Set<String> touched, StageClock timings, TableOutput output) {
         Map<String, Long> rejectedByStage = countBy(rejected, "stage");
         Map<String, Long> duplicatesByMethod = countBy(duplicates, "method");
         Row totals = annotated.agg(count(lit(1)), sum(col("sentence_count")), sum(col("mention_count"))).first();
@@ -402,7 +403,7 @@ public final class Job {
         String mode = config.output().mode().name().toLowerCase(java.util.Locale.ROOT);
         List<String> partitions = touched == null ? List.of("*") : List.copyOf(touched);
         return new RunReport(runId, started.toString(), Instant.now().toString(), config.output().path(), mode,
-                counts, rejectedByStage, duplicatesByMethod, inputs, timings, tableRows, partitions, tables, configJson);
+                counts, rejectedByStage, duplicatesByMethod, inputs, timings.wallMs(), timings.cpuMs(), tableRows, partitions, tables, configJson);
     }
 
     private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
@@ -410,13 +411,6 @@ public final class Job {
         for (Row r : rows.groupBy(col(column)).count().collectAsList()) {
             result.put(r.isNullAt(0) ? "" : r.getString(0), r.getLong(1));
         }
-        return result;
-    }
-
-    private static <T> T timed(Map<String, Long> timings, String stage, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        timings.put(stage, (System.nanoTime() - start) / 1_000_000);
         return result;
     }
 }

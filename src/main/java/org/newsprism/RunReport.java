@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What a run did, written as {@code _run.json} next to the tables and summarised on the console:
  * counts per stage, the per-file reconciliation (records read = articles + duplicates + rejected),
- * timings, the rows of every table after the run, the partitions it wrote (all of them, {@code "*"}, in
+ * timings (wall clock and the driver JVM's CPU time per stage), the rows of every table after the run, the partitions it wrote (all of them, {@code "*"}, in
  * overwrite mode) and the effective configuration (secrets redacted).
  */
 public record RunReport(
@@ -24,6 +24,7 @@ public record RunReport(
         Map<String, Long> duplicatesByMethod,
         List<FileCounts> inputs,
         Map<String, Long> timingsMs,
+        Map<String, Long> cpuMs,
         Map<String, Long> tableRows,
         List<String> partitionsWritten,
         Map<String, String> tables,
@@ -64,6 +65,7 @@ public record RunReport(
             return m;
         }).toList());
         json.put("timings_ms", timingsMs);
+        json.put("cpu_ms", cpuMs);
         json.put("table_rows", tableRows);
         json.put("partitions_written", partitionsWritten);
         json.put("tables", tables);

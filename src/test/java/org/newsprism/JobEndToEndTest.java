@@ -136,6 +136,11 @@ class JobEndToEndTest {
         assertEquals(6, runJson.get("inputs").size());
         assertEquals(8, runJson.get("rejected_by_stage").get("read").asInt() + runJson.get("rejected_by_stage").get("normalize").asInt());
         assertTrue(runJson.get("config").get("dedup").get("exact").get("enabled").asBoolean());
+        for (String stage : List.of("read_normalize", "dedup", "nlp", "aggregate_write", "write_entity_pairs", "report")) {
+            assertTrue(runJson.get("timings_ms").get(stage).asLong() >= 0, stage);
+            assertTrue(runJson.get("cpu_ms").get(stage).asLong() >= 0, stage);
+        }
+        assertTrue(runJson.get("cpu_ms").get("nlp").asLong() > 0, "annotating articles takes CPU time");
     }
 
     /** A table for DuckDB: every Parquet file below it, partition columns from the directory names. */

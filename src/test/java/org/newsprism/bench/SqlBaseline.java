@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newsprism.SparkSessions;
+import org.newsprism.StageClock;
 import org.newsprism.config.ConfigLoader;
 import org.newsprism.config.JobConfig;
 import org.newsprism.io.Resources;
@@ -78,6 +79,7 @@ public final class SqlBaseline {
         Dataset<Row> lexicon = lexicon(spark, config);
 
         long t0 = System.nanoTime();
+        long c0 = StageClock.processCpuNanos();
         StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
                 .add("source", DataTypes.StringType).add("title", DataTypes.StringType)
                 .add("text", DataTypes.StringType).add("published_at", DataTypes.StringType);
@@ -87,18 +89,20 @@ public final class SqlBaseline {
                 .withColumn("sha", sha2(col("text"), 256))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long read = articles.count();
-        report("read_normalize", t0, read);
+        report("read_normalize", t0, c0, read);
 
         t0 = System.nanoTime();
+        c0 = StageClock.processCpuNanos();
         Dataset<Row> kept = articles
                 .withColumn("rank", row_number().over(Window.partitionBy("sha").orderBy("published_at", "id")))
                 .where(col("rank").equalTo(1)).drop("rank")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long keptCount = kept.count();
         articles.unpersist();
-        report("dedup", t0, keptCount);
+        report("dedup", t0, c0, keptCount);
 
         t0 = System.nanoTime();
+        c0 = StageClock.processCpuNanos();
         Dataset<Row> sentences = kept.select(col("id"), col("language"),
                 posexplode(split(col("text"), SENTENCE_SPLIT)).as(new String[] {"si", "sentence"}));
         Dataset<Row> tokens = sentences
@@ -115,18 +119,20 @@ public final class SqlBaseline {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long scored = scores.count();
         long found = mentions.count();
-        report("nlp", t0, keptCount);
+        report("nlp", t0, c0, keptCount);
         System.out.printf("baseline sentences_with_polar_words=%d mentions=%d%n", scored, found);
 
         t0 = System.nanoTime();
+        c0 = StageClock.processCpuNanos();
         kept.drop("text").write().mode(SaveMode.Overwrite).parquet(output + "/articles");
         scores.write().mode(SaveMode.Overwrite).parquet(output + "/sentence_scores");
         mentions.write().mode(SaveMode.Overwrite).parquet(output + "/mentions");
-        report("write", t0, keptCount);
+        report("write", t0, c0, keptCount);
     }
 
-    private static void report(String stage, long startNanos, long rows) {
-        System.out.printf("baseline %s_ms=%d rows=%d%n", stage, (System.nanoTime() - startNanos) / 1_000_000, rows);
+    private static void report(String stage, long startNanos, long startCpuNanos, long rows) {
+        System.out.printf("baseline %s_ms=%d cpu_ms=%d rows=%d%n", stage, (System.nanoTime() - startNanos) / 1_000_000,
+                (StageClock.processCpuNanos() - startCpuNanos) / 1_000_000, rows);
     }
 
     /** Every catalogue surface form (the job's forms, genitives included) with its first token. */

@@ -21,7 +21,7 @@ import org.newsprism.config.JobConfig;
  *
  * <p>{@code SentimentDevHarness OUTDIR [--set key=value]... GOLD.jsonl...} writes OUTDIR/&lt;name&gt;.pred.jsonl;
  * run by scripts/eval-sentiment-quick.sh. It reads raw texts (the job normalises them first), so its figures
- * can differ from scripts/eval-sentiment.sh by a few thousandths; that script's figures are the ones reported.
+ * can differ from scripts/eval-sentiment.sh by up to 0.02; that script's figures are the ones reported.
  */
 public final class SentimentDevHarness {
     public static void main(String[] args) throws Exception {

@@ -162,9 +162,11 @@ public final class Job {
             Dataset<Row> runRejected = OutputTables.rejected(
                     normalized.where(col("reject_reason").isNotNull()).unionByName(deduped.rejected()));
             Dataset<Row> newArticles = deduped.kept();
+            // Read by the prior dedup, the merge and the new dedup_index: persisted, scanned once.
+            Dataset<Row> priorIndex = incremental ? cache(cached, prior.index()) : null;
             if (incremental) {
                 PriorArticleDeduplicator.Result againstPrior = new PriorArticleDeduplicator(config.dedup())
-                        .apply(newArticles, runDuplicates, deduped.sketches(), prior.index());
+                        .apply(newArticles, runDuplicates, deduped.sketches(), priorIndex);
                 newArticles = againstPrior.kept();
                 runDuplicates = againstPrior.duplicates();
                 runRejected = runRejected.unionByName(againstPrior.rejected());
@@ -182,7 +184,7 @@ public final class Job {
             Dataset<Row> annotated = cache(cached, annotatedCached.checkpoint(true));
 
             Tables tables = timings.time("merge", () -> incremental
-                    ? merge(prior, annotated, runDuplicatesCached, runRejectedCached, cached)
+                    ? merge(prior, priorIndex, annotated, runDuplicatesCached, runRejectedCached, cached)
                     : whole(annotated, runDuplicatesCached, runRejectedCached, cached));
 
             Dataset<Row> mentions = tables.mentions();
@@ -193,7 +195,7 @@ public final class Job {
             Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
                     tables.duplicates(), tables.rejected()));
             Dataset<Row> dedupIndex = OutputTables.dedupIndex(tables.articles(),
-                    dedupKeys(deduped.sketches(), kept, incremental ? prior.index() : null));
+                    dedupKeys(deduped.sketches(), kept, priorIndex));
 
             Map<String, Long> tableRows = new LinkedHashMap<>();
             timings.time("aggregate_write", () -> {
@@ -279,9 +281,10 @@ public final class Job {
      * the earlier articles whose duplicate count changes. Each touched partition is rewritten as its earlier
      * rows (less the replaced articles) plus the new ones; duplicates and rejected keep their earlier rows
      * except those of files read again; the aggregates are recomputed from the whole merged tables.
+     * {@code index} is the earlier {@code dedup_index} ({@link PriorOutput#index()}), persisted by the caller.
      */
-    private static Tables merge(PriorOutput prior, Dataset<Row> annotated, Dataset<Row> runDuplicates,
-            Dataset<Row> runRejected, List<Dataset<Row>> cached) {
+    private static Tables merge(PriorOutput prior, Dataset<Row> index, Dataset<Row> annotated,
+            Dataset<Row> runDuplicates, Dataset<Row> runRejected, List<Dataset<Row>> cached) {
         String date = org.newsprism.io.Tables.PARTITION_COLUMN;
         Dataset<Row> duplicates = cache(cached, prior.kept("duplicates").unionByName(runDuplicates, true)
                 .select(columns(OutputTables.DUPLICATE_COLUMNS)));
@@ -289,7 +292,6 @@ public final class Job {
                 .select(columns(OutputTables.REJECTED_COLUMNS)));
         Dataset<Row> counts = duplicates.groupBy(col("duplicate_of")).agg(count(lit(1)).as("__n"));
         Dataset<Row> replaced = prior.replaced().select(col("article_id"), col(date));
-        Dataset<Row> index = prior.index();
         Dataset<Row> recounted = index.join(counts, index.col("article_id").equalTo(counts.col("duplicate_of")), "left")
                 .where(coalesce(col("__n"), lit(0L)).notEqual(col("duplicate_count").cast(DataTypes.LongType)))
                 .select(col(date));

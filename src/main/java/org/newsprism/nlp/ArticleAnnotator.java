@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.newsprism.config.JobConfig;
 
 /**
@@ -309,18 +310,22 @@ public final class ArticleAnnotator implements Serializable {
     }
 
     static final String DISCOVERED_PREFIX = "x-";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
     /** An entity the catalogue lacks, with an id derived from its type and normalised name. */
     static Entity discoveredEntity(String type, String surface) {
-        String name = surface.strip().replaceAll("\\s+", " ");
+        String name = WHITESPACE.matcher(surface.strip()).replaceAll(" ");
         return new Entity(DISCOVERED_PREFIX + type.toLowerCase(Locale.ROOT) + "-" + slug(name), type, name,
                 List.of(name), List.of());
     }
 
     static String slug(String name) {
         String s = name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+        s = EDGE_DASHES.matcher(NOT_SLUG.matcher(s).replaceAll("-")).replaceAll("");
         return s.isEmpty() ? Integer.toHexString(name.hashCode()) : s;
     }
 

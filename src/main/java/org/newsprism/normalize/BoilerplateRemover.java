@@ -27,6 +27,7 @@ import org.newsprism.io.Resources;
 public final class BoilerplateRemover implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** One rule: drop the whole paragraph, or only the matched span. */
     public record Rule(boolean wholeParagraph, String regex) implements Serializable {}
@@ -137,7 +138,7 @@ public final class BoilerplateRemover implements Serializable {
     }
 
     private static String key(String paragraph) {
-        return paragraph.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        return WHITESPACE.matcher(paragraph).replaceAll(" ").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Map<String, List<CompiledRule>> compiled() {

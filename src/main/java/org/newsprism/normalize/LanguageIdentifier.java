@@ -24,7 +24,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * JVM (driver or executor) from the classpath; each thread gets its own detector over it.
  *
  * <p>The model's scores are computed by {@link FastScorer}, which gives bit for bit the same ranking as
- * OpenNLP's {@code LanguageDetectorME} in about half the time.
+ * OpenNLP's {@code LanguageDetectorME}, 1.5× as fast.
  */
 public final class LanguageIdentifier implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -26,6 +26,7 @@ import java.util.Locale;
  */
 public final class PublishedDateParser implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("\\d{9,13}");
     private static final Instant EARLIEST = Instant.parse("1800-01-01T00:00:00Z");
 
     private final List<String> patterns;
@@ -55,7 +56,7 @@ public final class PublishedDateParser implements Serializable {
     }
 
     private Instant toInstant(String s) {
-        if (s.matches("\\d{9,13}")) {
+        if (EPOCH.matcher(s).matches()) {
             long value = Long.parseLong(s);
             return s.length() >= 12 ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
         }

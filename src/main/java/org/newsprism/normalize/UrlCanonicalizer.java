@@ -30,6 +30,7 @@ import java.util.Locale;
  * and gives {@code null} for URLs that cannot name one article.
  */
 public final class UrlCanonicalizer implements Serializable {
+    private static final java.util.regex.Pattern PARAMETER_SEPARATOR = java.util.regex.Pattern.compile("[&;]");
     private final List<String> exactNames = new ArrayList<>();
     private final List<String> prefixes = new ArrayList<>();
 
@@ -123,7 +124,7 @@ public final class UrlCanonicalizer implements Serializable {
             return "";
         }
         List<String> kept = new ArrayList<>();
-        for (String parameter : rawQuery.split("[&;]")) {
+        for (String parameter : PARAMETER_SEPARATOR.split(rawQuery)) {
             if (parameter.isEmpty()) {
                 continue;
             }

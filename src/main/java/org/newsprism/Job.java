@@ -200,43 +200,27 @@ public final class Job {
             Map<String, Long> tableRows = new LinkedHashMap<>();
             timings.time("aggregate_write", () -> {
                 String date = org.newsprism.io.Tables.PARTITION_COLUMN;
-                StageClock writes = new StageClock();
-                writes.time("articles", () -> {
-                    output.writePartitioned("articles", tables.articlesOut(), date, tables.touched(), "article_id");
-                    return tableRows.put("articles", tables.articles().count());
-                });
-                writes.time("sentences", () -> {
-                    output.writePartitioned("sentences", tables.sentencesOut(), date, tables.touched(), "article_id",
-                            "sentence_index");
-                    return tableRows.put("sentences", tables.sentences().count());
-                });
-                writes.time("mentions", () -> {
-                    output.writePartitioned("mentions", tables.mentionsOut(), date, tables.touched(), "entity_id",
-                            "article_id", "begin");
-                    return tableRows.put("mentions", mentions.count());
-                });
-                writes.time("entities", () -> tableRows.put("entities", output.write("entities", entities, "entity_id")));
-                writes.time("entity_daily", () -> tableRows.put("entity_daily",
-                        output.write("entity_daily", entityDaily, "entity_id", date, "language")));
-                writes.time("entity_pairs", () -> tableRows.put("entity_pairs",
-                        output.write("entity_pairs", entityPairs, "entity_a", "entity_b", date)));
-                writes.time("source_daily", () -> tableRows.put("source_daily",
-                        output.write("source_daily", sourceDaily, "source", date)));
-                writes.time("duplicates", () -> tableRows.put("duplicates",
-                        output.write("duplicates", tables.duplicates(), "duplicate_of", "article_id", "input_file")));
-                writes.time("rejected", () -> tableRows.put("rejected",
-                        output.write("rejected", tables.rejected(), "input_file", "input_position")));
-                writes.time("dedup_index", () -> tableRows.put("dedup_index",
-                        output.write("dedup_index", dedupIndex, "text_sha256")));
-                writes.wallMs().forEach((table, ms) -> timings.wallMs().put("write_" + table, ms));
-                writes.cpuMs().forEach((table, ms) -> timings.cpuMs().put("write_" + table, ms));
+                Set<String> touched = tables.touched();
+                writePartitionedTable(timings, tableRows, output, "articles", tables.articlesOut(), tables.articles(),
+                        touched, "article_id");
+                writePartitionedTable(timings, tableRows, output, "sentences", tables.sentencesOut(),
+                        tables.sentences(), touched, "article_id", "sentence_index");
+                writePartitionedTable(timings, tableRows, output, "mentions", tables.mentionsOut(), mentions,
+                        touched, "entity_id", "article_id", "begin");
+                writeTable(timings, tableRows, output, "entities", entities, "entity_id");
+                writeTable(timings, tableRows, output, "entity_daily", entityDaily, "entity_id", date, "language");
+                writeTable(timings, tableRows, output, "entity_pairs", entityPairs, "entity_a", "entity_b", date);
+                writeTable(timings, tableRows, output, "source_daily", sourceDaily, "source", date);
+                writeTable(timings, tableRows, output, "duplicates", tables.duplicates(), "duplicate_of", "article_id",
+                        "input_file");
+                writeTable(timings, tableRows, output, "rejected", tables.rejected(), "input_file", "input_position");
+                writeTable(timings, tableRows, output, "dedup_index", dedupIndex, "text_sha256");
                 return null;
             });
 
             // The HTML report is rendered first so that _run.json holds its timing too.
-            String mode = out.mode().name().toLowerCase(java.util.Locale.ROOT);
             String html = !out.report().enabled() ? null : timings.time("report", () -> HtmlReport.render(
-                    ReportData.collect("run " + runId + " (" + mode + ")", tableRows, mentions, entityDaily,
+                    ReportData.collect("run " + runId + " (" + modeName() + ")", tableRows, mentions, entityDaily,
                             tables.duplicates(), tables.rejected(), sourceDaily, out.report().topEntities(),
                             out.report().timelineEntities())));
             RunReport report = report(runId, started, records, normalized, annotated, runDuplicatesCached,
@@ -356,6 +340,29 @@ public final class Job {
                 .drop("__of", "__n");
     }
 
+    /** {@code overwrite} or {@code incremental}, as _run.json and the report name the run's mode. */
+    private String modeName() {
+        return config.output().mode().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Writes a whole table, timed as {@code write_<table>}, and records its rows. */
+    private static void writeTable(StageClock timings, Map<String, Long> tableRows, TableOutput output, String table,
+            Dataset<Row> rows, String... sortColumns) {
+        timings.time("write_" + table, () -> tableRows.put(table, output.write(table, rows, sortColumns)));
+    }
+
+    /**
+     * Writes the {@code touched} partitions of a date-partitioned table from {@code written} (all of them when
+     * null), timed as {@code write_<table>}, and records the rows of the whole table ({@code all}).
+     */
+    private static void writePartitionedTable(StageClock timings, Map<String, Long> tableRows, TableOutput output,
+            String table, Dataset<Row> written, Dataset<Row> all, Set<String> touched, String... sortColumns) {
+        timings.time("write_" + table, () -> {
+            output.writePartitioned(table, written, org.newsprism.io.Tables.PARTITION_COLUMN, touched, sortColumns);
+            return tableRows.put(table, all.count());
+        });
+    }
+
     private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
         Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(persisted);
@@ -402,10 +409,10 @@ public final class Job {
         } catch (IOException e) {
             configJson = settings.redactedJson();
         }
-        String mode = config.output().mode().name().toLowerCase(java.util.Locale.ROOT);
         List<String> partitions = touched == null ? List.of("*") : List.copyOf(touched);
-        return new RunReport(runId, started.toString(), Instant.now().toString(), config.output().path(), mode,
-                counts, rejectedByStage, duplicatesByMethod, inputs, timings.wallMs(), timings.cpuMs(), tableRows, partitions, tables, configJson);
+        return new RunReport(runId, started.toString(), Instant.now().toString(), config.output().path(), modeName(),
+                counts, rejectedByStage, duplicatesByMethod, inputs, timings.wallMs(), timings.cpuMs(), tableRows,
+                partitions, tables, configJson);
     }
 
     private static Map<String, Long> countBy(Dataset<Row> rows, String column) {

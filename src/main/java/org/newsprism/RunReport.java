@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * What a run did, written as {@code _run.json} next to the tables and summarised on the console:
  * counts per stage, the per-file reconciliation (records read = articles + duplicates + rejected),
- * timings (wall clock and the driver JVM's CPU time per stage), the rows of every table after the run, the partitions it wrote (all of them, {@code "*"}, in
- * overwrite mode) and the effective configuration (secrets redacted).
+ * timings (wall clock and the driver JVM's CPU time per stage), the rows of every table after the run,
+ * the partitions it wrote (all of them, {@code "*"}, in overwrite mode) and the effective configuration
+ * (secrets redacted).
  */
 public record RunReport(
         String runId,

@@ -1,6 +1,7 @@
 package org.newsprism;
 
 import java.lang.management.ManagementFactory;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,12 +30,12 @@ public final class StageClock {
 
     /** Wall-clock milliseconds per stage, in the order the stages ran. */
     public Map<String, Long> wallMs() {
-        return wallMs;
+        return Collections.unmodifiableMap(wallMs);
     }
 
     /** CPU milliseconds of the driver JVM per stage; empty where the JVM cannot tell. */
     public Map<String, Long> cpuMs() {
-        return cpuMs;
+        return Collections.unmodifiableMap(cpuMs);
     }
 
     /** The JVM's CPU time so far in nanoseconds, or −1 when the platform does not report it. */

@@ -189,8 +189,7 @@ public final class Job {
 
             Dataset<Row> mentions = tables.mentions();
             Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
-            Dataset<Row> entityPairs = cache(cached, EntityPairAggregator.aggregate(mentions,
-                    out.pairEntitiesPerArticle()));
+            Dataset<Row> mentionsByArticle = cache(cached, EntityPairAggregator.byArticle(mentions));
             Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, annotate.catalogue().entities()));
             Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
                     tables.duplicates(), tables.rejected()));
@@ -209,7 +208,12 @@ public final class Job {
                         touched, "entity_id", "article_id", "begin");
                 writeTable(timings, tableRows, output, "entities", entities, "entity_id");
                 writeTable(timings, tableRows, output, "entity_daily", entityDaily, "entity_id", date, "language");
-                writeTable(timings, tableRows, output, "entity_pairs", entityPairs, "entity_a", "entity_b", date);
+                timings.time("write_entity_pairs", () -> {
+                    int max = out.pairEntitiesPerArticle();
+                    int files = output.filesFor(EntityPairAggregator.pairsAtMost(mentionsByArticle, max));
+                    return tableRows.put("entity_pairs", output.writeOrdered("entity_pairs",
+                            EntityPairAggregator.sortedPairs(mentionsByArticle, max, files)));
+                });
                 writeTable(timings, tableRows, output, "source_daily", sourceDaily, "source", date);
                 writeTable(timings, tableRows, output, "duplicates", tables.duplicates(), "duplicate_of", "article_id",
                         "input_file");

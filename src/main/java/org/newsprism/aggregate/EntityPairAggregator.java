@@ -1,12 +1,8 @@
 package org.newsprism.aggregate;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -39,37 +38,131 @@ import org.apache.spark.sql.types.StructType;
  * it mentions most often (ties: smallest {@code entity_id}), so that one article listing a hundred names
  * does not add thousands of pairs. Reads {@code output.entity-pairs.max-entities-per-article} (passed in).
  *
- * <p>The mentions are gathered per article (one shuffle of four small columns), the article's pairs are
- * made in one pass over them, and the pairs are summed per date and pair (one more shuffle, after partial
- * aggregation): no joins.
+ * <p>The mentions are gathered per article ({@link #byArticle}: one shuffle of five small columns), the
+ * article's pairs are made in one pass over them, range-partitioned and sorted by {@code (entity_a, entity_b,
+ * published_date)} (the second and last shuffle), and equal pairs, now adjacent, are summed while streaming
+ * through each sorted partition ({@link #sortedPairs}): no joins, no hash aggregation (which on a table where
+ * most pairs are seen once mostly spilled), and no second sort for writing: each partition is one file's rows,
+ * in order.
  */
 public final class EntityPairAggregator {
     private EntityPairAggregator() {}
 
+    /** The order of {@code entity_pairs}' rows (the first three columns); the rest only break ties. */
+    private static final String[] ORDER = {"entity_a", "entity_b", "published_date", "entity_a_name", "entity_a_type",
+        "entity_b_name", "entity_b_type"};
+
+    /** {@code entity_pairs} in one partition, rows in order (tests and small inputs). */
     public static Dataset<Row> aggregate(Dataset<Row> mentions, int maxEntitiesPerArticle) {
-        StructType in = mentions.schema();
-        StructType pairs = new StructType(new StructField[] {
+        return sortedPairs(byArticle(mentions), maxEntitiesPerArticle, 1);
+    }
+
+    /** One row per article: {@code article_id} and {@code m}, its mentions' date, id, name, type and sentence. */
+    public static Dataset<Row> byArticle(Dataset<Row> mentions) {
+        return mentions
+                .groupBy(col("article_id"))
+                .agg(collect_list(struct(col("published_date"), col("entity_id"), col("entity_name"),
+                        col("entity_type"), col("sentence_index"))).as("m"));
+    }
+
+    /**
+     * At most how many rows {@code entity_pairs} gets from these articles ({@link #byArticle}): the sum of
+     * their pair counts before equal pairs are summed. Cheap (one pass, nothing shuffled); sizes the output.
+     */
+    public static long pairsAtMost(Dataset<Row> byArticle, int maxEntitiesPerArticle) {
+        int max = maxEntitiesPerArticle;
+        MapFunction<Row, Long> bound = article -> {
+            if (article.isNullAt(0)) {
+                return 0L;
+            }
+            Set<Named> named = new HashSet<>();
+            for (Row m : article.<Row>getList(1)) {
+                named.add(new Named(m.get(0), m.getString(1), m.getString(2), m.getString(3)));
+            }
+            long k = Math.min(named.size(), max);
+            return k * (k - 1) / 2;
+        };
+        Row sum = byArticle.map(bound, Encoders.LONG()).agg(org.apache.spark.sql.functions.sum(col("value"))).first();
+        return sum.isNullAt(0) ? 0 : sum.getLong(0);
+    }
+
+    /**
+     * {@code entity_pairs} from the articles' mentions ({@link #byArticle}) in {@code partitions} ranges of
+     * {@code (entity_a, entity_b, published_date)}, each partition's rows sorted by them (then by the names
+     * and types), so that partition {@code i} holds rows all before those of partition {@code i + 1}.
+     */
+    public static Dataset<Row> sortedPairs(Dataset<Row> byArticle, int maxEntitiesPerArticle, int partitions) {
+        StructType in = (StructType) ((org.apache.spark.sql.types.ArrayType) byArticle.schema().apply("m").dataType())
+                .elementType();
+        StructField[] keys = {
             field("published_date", in, "published_date"),
             field("entity_a", in, "entity_id"),
             field("entity_b", in, "entity_id"),
             field("entity_a_name", in, "entity_name"),
             field("entity_a_type", in, "entity_type"),
             field("entity_b_name", in, "entity_name"),
-            field("entity_b_type", in, "entity_type"),
-            DataTypes.createStructField("pair_sentences", DataTypes.LongType, false)
-        });
+            field("entity_b_type", in, "entity_type")
+        };
+        StructType pairs = new StructType(keys).add("pair_sentences", DataTypes.LongType, false);
+        StructType summed = new StructType(keys).add("articles", DataTypes.LongType, false)
+                .add("sentences", DataTypes.LongType, false);
         int max = maxEntitiesPerArticle;
         // A null article id joins with nothing: no pairs.
         FlatMapFunction<Row, Row> articlePairs = article -> article.isNullAt(0) ? java.util.Collections.emptyIterator()
                 : pairsOf(article.getList(1), max).iterator();
-        return mentions
-                .groupBy(col("article_id"))
-                .agg(collect_list(struct(col("published_date"), col("entity_id"), col("entity_name"),
-                        col("entity_type"), col("sentence_index"))).as("m"))
+        Column[] order = java.util.Arrays.stream(ORDER).map(c -> col(c)).toArray(Column[]::new);
+        return byArticle
                 .flatMap(articlePairs, Encoders.row(pairs))
-                .groupBy(col("published_date"), col("entity_a"), col("entity_b"), col("entity_a_name"),
-                        col("entity_a_type"), col("entity_b_name"), col("entity_b_type"))
-                .agg(count(lit(1)).as("articles"), coalesce(sum(col("pair_sentences")), lit(0L)).as("sentences"));
+                .repartitionByRange(Math.max(1, partitions), order[0], order[1], order[2])
+                .sortWithinPartitions(order)
+                .mapPartitions((MapPartitionsFunction<Row, Row>) EntityPairAggregator::sumRuns, Encoders.row(summed));
+    }
+
+    /**
+     * Sums runs of equal pairs (all seven key columns equal, adjacent because the rows are sorted): one row
+     * per run with the run's length as {@code articles} and its {@code pair_sentences} summed as
+     * {@code sentences}. Streams: holds one run at a time.
+     */
+    static java.util.Iterator<Row> sumRuns(java.util.Iterator<Row> sorted) {
+        return new java.util.Iterator<>() {
+            private Row pending = sorted.hasNext() ? sorted.next() : null;
+
+            @Override
+            public boolean hasNext() {
+                return pending != null;
+            }
+
+            @Override
+            public Row next() {
+                if (pending == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Row first = pending;
+                long articles = 1;
+                long sentences = first.getLong(7);
+                pending = null;
+                while (sorted.hasNext()) {
+                    Row row = sorted.next();
+                    if (!sameKey(first, row)) {
+                        pending = row;
+                        break;
+                    }
+                    articles++;
+                    sentences += row.getLong(7);
+                }
+                return RowFactory.create(first.get(0), first.get(1), first.get(2), first.get(3), first.get(4),
+                        first.get(5), first.get(6), articles, sentences);
+            }
+        };
+    }
+
+    private static boolean sameKey(Row a, Row b) {
+        for (int i = 0; i < 7; i++) {
+            if (!java.util.Objects.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static StructField field(String name, StructType in, String from) {

@@ -82,7 +82,7 @@ public final class TableOutput {
      */
     public long write(String table, Dataset<Row> rows, String... sortColumns) {
         long count = rows.count();
-        int files = (int) Math.max(1, Math.min(maxFiles, (count + maxRowsPerFile - 1) / maxRowsPerFile));
+        int files = filesFor(count);
         // One file: a single sorted task, without the sampling job of a global sort.
         Dataset<Row> sorted = files == 1
                 ? rows.coalesce(1).sortWithinPartitions(order(rows, sortColumns))
@@ -94,6 +94,29 @@ public final class TableOutput {
                 .parquet(new Path(staging, table).toString());
         swaps.add(table);
         return count;
+    }
+
+    /** How many files a whole table of {@code rows} rows is written in: {@code max-rows-per-file} each, at most {@code max-files-per-table}. */
+    public int filesFor(long rows) {
+        return (int) Math.max(1, Math.min(maxFiles, (rows + maxRowsPerFile - 1) / maxRowsPerFile));
+    }
+
+    /**
+     * Writes a whole table whose rows are already in order: partition {@code i} (sorted) before partition
+     * {@code i + 1}, one file per partition (split at {@code max-rows-per-file} rows), so the table costs no
+     * further shuffle or sort. Size the partitions with {@link #filesFor}.
+     *
+     * @return the number of rows written (from the staged files' footers)
+     */
+    public long writeOrdered(String table, Dataset<Row> orderedRows) {
+        Path staged = new Path(staging, table);
+        orderedRows.write()
+                .mode(SaveMode.Overwrite)
+                .option("compression", "zstd")
+                .option("maxRecordsPerFile", maxRowsPerFile)
+                .parquet(staged.toString());
+        swaps.add(table);
+        return spark.read().parquet(staged.toString()).count();
     }
 
     /**

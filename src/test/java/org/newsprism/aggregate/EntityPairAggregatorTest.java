@@ -132,5 +132,24 @@ class EntityPairAggregatorTest {
         List<String> a = actual.collectAsList().stream().map(Row::toString).sorted().toList();
         assertTrue(e.size() > 50, "the comparison covers many pairs: " + e.size());
         assertEquals(e, a);
+
+        // In four ranges: the same rows, partition after partition in (entity_a, entity_b, date) order, and
+        // no more than the bound the output is sized by.
+        Dataset<Row> byArticle = EntityPairAggregator.byArticle(mentions);
+        Dataset<Row> ranged = EntityPairAggregator.sortedPairs(byArticle, max, 4);
+        assertEquals(4, ranged.rdd().getNumPartitions());
+        List<Row> inOrder = ranged.collectAsList();
+        assertEquals(e, inOrder.stream().map(Row::toString).sorted().toList());
+        for (int i = 1; i < inOrder.size(); i++) {
+            assertTrue(orderKey(inOrder.get(i - 1)).compareTo(orderKey(inOrder.get(i))) <= 0,
+                    "rows in order at " + i + ": " + inOrder.get(i - 1) + " then " + inOrder.get(i));
+        }
+        long bound = EntityPairAggregator.pairsAtMost(byArticle, max);
+        assertTrue(bound >= e.size() && bound <= 60L * max * (max - 1) / 2, "bound " + bound + " for " + e.size());
+    }
+
+    /** entity_a, entity_b and the date (null first) as one comparable string. */
+    private static String orderKey(Row pair) {
+        return pair.getString(1) + "\u0000" + pair.getString(2) + "\u0000" + (pair.isNullAt(0) ? "" : "~" + pair.get(0));
     }
 }

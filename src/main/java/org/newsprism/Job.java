@@ -206,19 +206,23 @@ public final class Job {
                         tables.sentences(), touched, "article_id", "sentence_index");
                 writePartitionedTable(timings, tableRows, output, "mentions", tables.mentionsOut(), mentions,
                         touched, "entity_id", "article_id", "begin");
-                writeTable(timings, tableRows, output, "entities", entities, "entity_id");
-                writeTable(timings, tableRows, output, "entity_daily", entityDaily, "entity_id", date, "language");
-                timings.time("write_entity_pairs", () -> {
+                writeTable(timings, tableRows, "entities", () -> output.write("entities", entities, "entity_id"));
+                writeTable(timings, tableRows, "entity_daily", () -> output.write("entity_daily", entityDaily,
+                        "entity_id", date, "language"));
+                writeTable(timings, tableRows, "entity_pairs", () -> {
                     int max = out.pairEntitiesPerArticle();
                     int files = output.filesFor(EntityPairAggregator.pairsAtMost(mentionsByArticle, max));
-                    return tableRows.put("entity_pairs", output.writeOrdered("entity_pairs",
-                            EntityPairAggregator.sortedPairs(mentionsByArticle, max, files)));
+                    return output.writeOrdered("entity_pairs", EntityPairAggregator.sortedPairs(mentionsByArticle,
+                            max, files));
                 });
-                writeTable(timings, tableRows, output, "source_daily", sourceDaily, "source", date);
-                writeTable(timings, tableRows, output, "duplicates", tables.duplicates(), "duplicate_of", "article_id",
-                        "input_file");
-                writeTable(timings, tableRows, output, "rejected", tables.rejected(), "input_file", "input_position");
-                writeTable(timings, tableRows, output, "dedup_index", dedupIndex, "text_sha256");
+                writeTable(timings, tableRows, "source_daily", () -> output.write("source_daily", sourceDaily, "source",
+                        date));
+                writeTable(timings, tableRows, "duplicates", () -> output.write("duplicates", tables.duplicates(),
+                        "duplicate_of", "article_id", "input_file"));
+                writeTable(timings, tableRows, "rejected", () -> output.write("rejected", tables.rejected(),
+                        "input_file", "input_position"));
+                writeTable(timings, tableRows, "dedup_index", () -> output.write("dedup_index", dedupIndex,
+                        "text_sha256"));
                 return null;
             });
 
@@ -349,10 +353,9 @@ public final class Job {
         return config.output().mode().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Writes a whole table, timed as {@code write_<table>}, and records its rows. */
-    private static void writeTable(StageClock timings, Map<String, Long> tableRows, TableOutput output, String table,
-            Dataset<Row> rows, String... sortColumns) {
-        timings.time("write_" + table, () -> tableRows.put(table, output.write(table, rows, sortColumns)));
+    /** Runs {@code write} (a whole table's write, returning its rows), timed as {@code write_<table>}, and records the rows. */
+    private static void writeTable(StageClock timings, Map<String, Long> tableRows, String table, Supplier<Long> write) {
+        timings.time("write_" + table, () -> tableRows.put(table, write.get()));
     }
 
     /**
@@ -361,9 +364,9 @@ public final class Job {
      */
     private static void writePartitionedTable(StageClock timings, Map<String, Long> tableRows, TableOutput output,
             String table, Dataset<Row> written, Dataset<Row> all, Set<String> touched, String... sortColumns) {
-        timings.time("write_" + table, () -> {
+        writeTable(timings, tableRows, table, () -> {
             output.writePartitioned(table, written, org.newsprism.io.Tables.PARTITION_COLUMN, touched, sortColumns);
-            return tableRows.put(table, all.count());
+            return all.count();
         });
     }
 

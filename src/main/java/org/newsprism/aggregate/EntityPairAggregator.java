@@ -77,7 +77,7 @@ public final class EntityPairAggregator {
             }
             Set<Named> named = new HashSet<>();
             for (Row m : article.<Row>getList(1)) {
-                named.add(new Named(m.get(0), m.getString(1), m.getString(2), m.getString(3)));
+                named.add(Named.of(m));
             }
             long k = Math.min(named.size(), max);
             return k * (k - 1) / 2;
@@ -171,7 +171,12 @@ public final class EntityPairAggregator {
     }
 
     /** An entity as an article names it: date, id, name and type (the key its mentions are counted under). */
-    private record Named(Object date, String id, String name, String type) {}
+    private record Named(Object date, String id, String name, String type) {
+        /** The entity of a mention row (date, id, name, type, sentence index). */
+        static Named of(Row mention) {
+            return new Named(mention.get(0), mention.getString(1), mention.getString(2), mention.getString(3));
+        }
+    }
 
     /**
      * The pairs of one article's mentions (rows of date, id, name, type, sentence index): its entities
@@ -183,7 +188,7 @@ public final class EntityPairAggregator {
         Map<Named, Integer> counts = new LinkedHashMap<>();
         Map<String, Set<Integer>> sentencesById = new HashMap<>();
         for (Row m : mentions) {
-            Named named = new Named(m.get(0), m.getString(1), m.getString(2), m.getString(3));
+            Named named = Named.of(m);
             counts.merge(named, 1, Integer::sum);
             if (!m.isNullAt(4) && named.id() != null) {
                 sentencesById.computeIfAbsent(named.id(), k -> new HashSet<>()).add(m.getInt(4));

@@ -21,6 +21,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -87,11 +88,7 @@ public final class TableOutput {
         Dataset<Row> sorted = files == 1
                 ? rows.coalesce(1).sortWithinPartitions(order(rows, sortColumns))
                 : rows.orderBy(order(rows, sortColumns)).coalesce(files);
-        sorted.write()
-                .mode(SaveMode.Overwrite)
-                .option("compression", "zstd")
-                .option("maxRecordsPerFile", maxRowsPerFile)
-                .parquet(new Path(staging, table).toString());
+        writer(sorted).parquet(new Path(staging, table).toString());
         swaps.add(table);
         return count;
     }
@@ -110,11 +107,7 @@ public final class TableOutput {
      */
     public long writeOrdered(String table, Dataset<Row> orderedRows) {
         Path staged = new Path(staging, table);
-        orderedRows.write()
-                .mode(SaveMode.Overwrite)
-                .option("compression", "zstd")
-                .option("maxRecordsPerFile", maxRowsPerFile)
-                .parquet(staged.toString());
+        writer(orderedRows).parquet(staged.toString());
         swaps.add(table);
         return spark.read().parquet(staged.toString()).count();
     }
@@ -132,14 +125,9 @@ public final class TableOutput {
         String[] within = new String[sortColumns.length + 1];
         within[0] = partitionColumn;
         System.arraycopy(sortColumns, 0, within, 1, sortColumns.length);
-        rows.repartition(col(partitionColumn))
-                .sortWithinPartitions(order(rows, within))
-                .write()
-                .mode(SaveMode.Overwrite)
-                .partitionBy(partitionColumn)
-                .option("compression", "zstd")
-                .option("maxRecordsPerFile", maxRowsPerFile)
-                .parquet(staged.toString());
+        Dataset<Row> sortedRows = rows.repartition(col(partitionColumn))
+                .sortWithinPartitions(order(rows, within));
+        writer(sortedRows).partitionBy(partitionColumn).parquet(staged.toString());
         Set<String> dirs = replace == null ? null : new TreeSet<>(replace);
         try {
             FileSystem fs = fs();
@@ -149,8 +137,7 @@ public final class TableOutput {
                 // A table needs at least one data file, or no engine can read its schema: one empty file in the
                 // null partition keeps it readable (0 rows).
                 String dir = partitionColumn + "=" + NULL_PARTITION;
-                rows.drop(partitionColumn).limit(0).coalesce(1).write().mode(SaveMode.Overwrite)
-                        .option("compression", "zstd").parquet(new Path(staged, dir).toString());
+                writer(rows.drop(partitionColumn).limit(0).coalesce(1)).parquet(new Path(staged, dir).toString());
                 if (dirs != null) {
                     dirs.add(dir);
                 }
@@ -163,6 +150,14 @@ public final class TableOutput {
         } else {
             dirs.forEach(dir -> swaps.add(table + "/" + dir));
         }
+    }
+
+    /** A Parquet writer as every table is written: replacing, zstd, at most {@code max-rows-per-file} rows a file. */
+    private DataFrameWriter<Row> writer(Dataset<Row> rows) {
+        return rows.write()
+                .mode(SaveMode.Overwrite)
+                .option("compression", "zstd")
+                .option("maxRecordsPerFile", maxRowsPerFile);
     }
 
     /** The partition directory name of a date value: {@code published_date=2025-08-18}, or the null partition. */

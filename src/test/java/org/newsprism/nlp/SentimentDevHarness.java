@@ -70,6 +70,10 @@ public final class SentimentDevHarness {
                     }
                     ObjectNode p = json.createObjectNode();
                     p.put("id", g.get("id").asText());
+                    var sentences = p.putArray("sentences");
+                    for (ArticleAnnotator.Sentence s : a.sentences()) {
+                        sentences.addObject().put("text", text.substring(s.begin(), s.end())).put("score", s.sentiment());
+                    }
                     p.put("score", score);
                     p.put("label", label);
                     w.write(json.writeValueAsString(p));

@@ -250,7 +250,7 @@ public final class SentenceSentimentScorer implements Serializable {
             return word.substring(2);
         }
         for (String prefix : SEPARABLE_PREFIXES) {
-            if (word.startsWith(prefix + "ge") && word.length() >= prefix.length() + 6) {
+            if (word.length() >= prefix.length() + 6 && word.startsWith(prefix) && word.startsWith("ge", prefix.length())) {
                 return prefix + word.substring(prefix.length() + 2);
             }
         }

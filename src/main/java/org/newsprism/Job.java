@@ -129,7 +129,11 @@ public final class Job {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        StageClock timings = new StageClock();
+        // Spark jobs are described by the stage that runs them (Spark UI, event log); the caller's own
+        // description comes back afterwards.
+        String callerDescription = spark.sparkContext().getLocalProperty("spark.job.description");
+        StageClock timings = new StageClock(stage -> spark.sparkContext()
+                .setJobDescription(stage == null ? callerDescription : stage));
         JobConfig.Output out = config.output();
 
         // A run that died while swapping its tables into place is finished first; then the earlier output

@@ -1,9 +1,12 @@
 package org.newsprism;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -11,21 +14,44 @@ import java.util.function.Supplier;
  * (all threads). In local mode the executors run in the driver JVM, so CPU time is the stage's whole cost
  * and, unlike wall-clock time, hardly changes with what else the machine runs: scripts/bench.sh compares
  * it with the baseline's. On a cluster it covers the driver only.
+ *
+ * <p>Each stage's name is also handed to a {@code describe} callback when the stage starts, and the
+ * enclosing stage's name again when it ends (null outside any stage): the job passes it to Spark as the
+ * job description, so the Spark UI and event log show which stage ({@code nlp}, {@code write_mentions})
+ * each Spark job belongs to.
  */
 public final class StageClock {
     private final Map<String, Long> wallMs = new LinkedHashMap<>();
     private final Map<String, Long> cpuMs = new LinkedHashMap<>();
+    private final Consumer<String> describe;
+    private final Deque<String> running = new ArrayDeque<>();
+
+    public StageClock() {
+        this(stage -> { });
+    }
+
+    /** A clock that tells {@code describe} the name of the stage running now (null when none is). */
+    public StageClock(Consumer<String> describe) {
+        this.describe = describe;
+    }
 
     /** Runs {@code work} as stage {@code stage}, recording its times under that name. */
     public <T> T time(String stage, Supplier<T> work) {
-        long wall = System.nanoTime();
-        long cpu = processCpuNanos();
-        T result = work.get();
-        wallMs.put(stage, (System.nanoTime() - wall) / 1_000_000);
-        if (cpu >= 0) {
-            cpuMs.put(stage, (processCpuNanos() - cpu) / 1_000_000);
+        running.push(stage);
+        describe.accept(stage);
+        try {
+            long wall = System.nanoTime();
+            long cpu = processCpuNanos();
+            T result = work.get();
+            wallMs.put(stage, (System.nanoTime() - wall) / 1_000_000);
+            if (cpu >= 0) {
+                cpuMs.put(stage, (processCpuNanos() - cpu) / 1_000_000);
+            }
+            return result;
+        } finally {
+            running.pop();
+            describe.accept(running.peek());
         }
-        return result;
     }
 
     /** Wall-clock milliseconds per stage, in the order the stages ran. */

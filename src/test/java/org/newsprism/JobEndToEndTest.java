@@ -284,6 +284,30 @@ class JobEndToEndTest {
     }
 
     @Test
+    void sparkJobsAreDescribedByTheStageThatRunsThemAndTheCallersDescriptionComesBack(@TempDir Path out) throws Exception {
+        Set<String> descriptions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
+                String description = job.properties().getProperty("spark.job.description");
+                descriptions.add(description == null ? "(none)" : description);
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        spark.sparkContext().setJobDescription("caller");
+        try {
+            run("--input", "seeds", "--output", out.toString());
+            assertEquals("caller", spark.sparkContext().getLocalProperty("spark.job.description"));
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        assertTrue(descriptions.containsAll(List.of("read_normalize", "nlp", "write_articles", "write_mentions",
+                "write_entity_pairs")), descriptions::toString);
+    }
+
+    @Test
     void rerunOnTheSameInputGivesIdenticalTablesAndLeavesNoStagingBehind(@TempDir Path out) throws IOException {
         String[] args = {"--input", "src/test/resources/corpus", "--output", out.toString()};
         run(args);

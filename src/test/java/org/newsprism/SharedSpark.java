@@ -19,7 +19,15 @@ public final class SharedSpark {
                     .appName("newsprism-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1");
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    // Without a UI nobody reads Spark's records of finished jobs and SQL executions, but
+                    // they are kept (1,000 each by default, every one with its plan's text and metrics), and
+                    // over the whole suite in one JVM they crowded the heap until the incremental runs
+                    // spent their time in full GCs.
+                    .config("spark.sql.ui.retainedExecutions", "20")
+                    .config("spark.ui.retainedJobs", "50")
+                    .config("spark.ui.retainedStages", "50")
+                    .config("spark.ui.retainedTasks", "1000");
             SparkSessions.defaults(ConfigLoader.defaults().config().spark()).forEach(builder::config);
             builder.config("spark.sql.shuffle.partitions", "2");
             session = builder.getOrCreate();

@@ -26,10 +26,6 @@ public final class StageClock {
     private final Consumer<String> describe;
     private final Deque<String> running = new ArrayDeque<>();
 
-    public StageClock() {
-        this(stage -> { });
-    }
-
     /** A clock that tells {@code describe} the name of the stage running now (null when none is). */
     public StageClock(Consumer<String> describe) {
         this.describe = describe;

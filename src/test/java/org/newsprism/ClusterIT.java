@@ -300,12 +300,12 @@ class ClusterIT {
      * the task ("Lost task … (TID n) (host executor E): ExecutorLostFailure"). But when another task's
      * shuffle fetch from the dead executor fails first, its stage attempt is failed for the FetchFailed
      * and resubmitted; the killed task then belongs to a stage attempt that is already over, and its work
-     * is redone by the stage's next attempt. Both count, by the TID's own "Lost task" line or by its stage
+     * is redone by the stage's next attempt. Both count, by the TID's own "Lost task … ExecutorLostFailure" line or by its stage
      * attempt being followed by a later attempt of the same stage.
      */
     private static Set<String> lostOrResubmitted(String driverLog, Killed killed) {
         Set<String> lost = matches(Pattern.compile("Lost task \\S+ in stage \\S+ \\(TID (\\d+)\\) \\(\\S+ executor "
-                + Pattern.quote(killed.executorId()) + "\\)"), driverLog);
+                + Pattern.quote(killed.executorId()) + "\\): ExecutorLostFailure"), driverLog);
         lost.retainAll(killed.runningTasks());
         for (String tid : killed.runningTasks()) {
             Matcher started = Pattern.compile("Starting task \\S+ in stage (\\d+)\\.(\\d+) \\(TID " + tid + "\\)").matcher(driverLog);
@@ -484,7 +484,9 @@ class ClusterIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The cluster and spark-submit run the Spark home assembled from Maven, whatever the caller's SPARK_HOME.
         builder.environment().remove("SPARK_HOME");
-        builder.environment().put("NEWSPRISM_LOG4J", PROJECT.resolve("src/test/resources/cluster/log4j2-driver.properties").toString());
+        // The local-run logging plus the scheduler loggers at INFO: log4j2 merges a comma-separated list.
+        builder.environment().put("NEWSPRISM_LOG4J", PROJECT.resolve("scripts/log4j2-local.properties") + ","
+                + PROJECT.resolve("src/test/resources/cluster/log4j2-driver.properties"));
         String jar = System.getProperty("newsprism.jar");
         if (jar != null && !jar.isBlank()) {
             builder.environment().put("NEWSPRISM_JAR", jar);

@@ -1,5 +1,6 @@
 package org.newsprism.aggregate;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.struct;
@@ -12,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -43,14 +42,10 @@ import org.apache.spark.sql.types.StructType;
  * published_date)} (the second and last shuffle), and equal pairs, now adjacent, are summed while streaming
  * through each sorted partition ({@link #sortedPairs}): no joins, no hash aggregation (which on a table where
  * most pairs are seen once mostly spilled), and no second sort for writing: each partition is one file's rows,
- * in order.
+ * in order. Until they are summed, pairs are numbers standing for the entities' strings ({@link EntityCodes}).
  */
 public final class EntityPairAggregator {
     private EntityPairAggregator() {}
-
-    /** The order of {@code entity_pairs}' rows (the first three columns); the rest only break ties. */
-    private static final String[] ORDER = {"entity_a", "entity_b", "published_date", "entity_a_name", "entity_a_type",
-        "entity_b_name", "entity_b_type"};
 
     /** {@code entity_pairs} in one partition, rows in order (tests and small inputs). */
     public static Dataset<Row> aggregate(Dataset<Row> mentions, int maxEntitiesPerArticle) {
@@ -90,38 +85,143 @@ public final class EntityPairAggregator {
      * {@code entity_pairs} from the articles' mentions ({@link #byArticle}) in {@code partitions} ranges of
      * {@code (entity_a, entity_b, published_date)}, each partition's rows sorted by them (then by the names
      * and types), so that partition {@code i} holds rows all before those of partition {@code i + 1}.
+     *
+     * <p>The pairs travel and sort as numbers: each distinct entity (id, name, type) gets its position in
+     * Spark's own sort order of those strings ({@link EntityCodes}, collected once and broadcast), the pairs
+     * are shuffled and sorted as {@code (rank of a's id, rank of b's id, date, code of a, code of b)} (the
+     * same order as the strings') and summed, and only the summed rows get their strings back.
      */
     public static Dataset<Row> sortedPairs(Dataset<Row> byArticle, int maxEntitiesPerArticle, int partitions) {
         StructType in = (StructType) ((org.apache.spark.sql.types.ArrayType) byArticle.schema().apply("m").dataType())
                 .elementType();
-        StructField[] keys = {
-            field("published_date", in, "published_date"),
-            field("entity_a", in, "entity_id"),
-            field("entity_b", in, "entity_id"),
-            field("entity_a_name", in, "entity_name"),
-            field("entity_a_type", in, "entity_type"),
-            field("entity_b_name", in, "entity_name"),
-            field("entity_b_type", in, "entity_type")
-        };
-        StructType pairs = new StructType(keys).add("pair_sentences", DataTypes.LongType, false);
-        StructType summed = new StructType(keys).add("articles", DataTypes.LongType, false)
+        StructType coded = new StructType()
+                .add("a_rank", DataTypes.IntegerType, false)
+                .add("b_rank", DataTypes.IntegerType, false)
+                .add(field("published_date", in, "published_date"))
+                .add("a_code", DataTypes.IntegerType, false)
+                .add("b_code", DataTypes.IntegerType, false)
+                .add("pair_sentences", DataTypes.IntegerType, false);
+        StructType summed = new StructType()
+                .add(field("published_date", in, "published_date"))
+                .add("a_code", DataTypes.IntegerType, false)
+                .add("b_code", DataTypes.IntegerType, false)
+                .add("articles", DataTypes.LongType, false)
                 .add("sentences", DataTypes.LongType, false);
+        EntityCodes dictionary = EntityCodes.of(byArticle);
+        org.apache.spark.broadcast.Broadcast<EntityCodes> codes = new org.apache.spark.api.java.JavaSparkContext(
+                byArticle.sparkSession().sparkContext()).broadcast(dictionary);
         int max = maxEntitiesPerArticle;
-        // A null article id joins with nothing: no pairs.
-        FlatMapFunction<Row, Row> articlePairs = article -> article.isNullAt(0) ? java.util.Collections.emptyIterator()
-                : pairsOf(article.getList(1), max).iterator();
-        Column[] order = java.util.Arrays.stream(ORDER).map(c -> col(c)).toArray(Column[]::new);
-        return byArticle
-                .flatMap(articlePairs, Encoders.row(pairs))
-                .repartitionByRange(Math.max(1, partitions), order[0], order[1], order[2])
-                .sortWithinPartitions(order)
+        MapPartitionsFunction<Row, Row> articlePairs = articles -> {
+            EntityCodes entities = codes.value();
+            return flatten(articles, article -> article.isNullAt(0) // a null article id joins with nothing: no pairs
+                    ? List.of() : codedPairsOf(article.getList(1), max, entities));
+        };
+        Dataset<Row> sums = byArticle
+                .mapPartitions(articlePairs, Encoders.row(coded))
+                .repartitionByRange(Math.max(1, partitions), col("a_rank"), col("b_rank"), col("published_date"))
+                .sortWithinPartitions(col("a_rank"), col("b_rank"), col("published_date"), col("a_code"), col("b_code"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) EntityPairAggregator::sumRuns, Encoders.row(summed));
+        // The strings come back by broadcast hash joins, which keep each partition's rows in their order.
+        Dataset<Row> table = dictionary.asTable(byArticle.sparkSession(), in);
+        Dataset<Row> a = broadcast(table.select(col("code").as("a_code"), col("id").as("entity_a"),
+                col("name").as("entity_a_name"), col("type").as("entity_a_type")));
+        Dataset<Row> b = broadcast(table.select(col("code").as("b_code"), col("id").as("entity_b"),
+                col("name").as("entity_b_name"), col("type").as("entity_b_type")));
+        return sums.join(a, "a_code").join(b, "b_code").select(col("published_date"), col("entity_a"), col("entity_b"),
+                col("entity_a_name"), col("entity_a_type"), col("entity_b_name"), col("entity_b_type"),
+                col("articles"), col("sentences"));
     }
 
     /**
-     * Sums runs of equal pairs (all seven key columns equal, adjacent because the rows are sorted): one row
-     * per run with the run's length as {@code articles} and its {@code pair_sentences} summed as
-     * {@code sentences}. Streams: holds one run at a time.
+     * The distinct entities (id, name, type) of the mentions in Spark's ascending sort order of those three
+     * strings, each with its code (its position) and the rank of its id (equal ids, equal ranks), so that
+     * sorting codes and ranks sorts as the strings would. Built on the driver, broadcast to the tasks.
+     */
+    static final class EntityCodes implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String[] ids;
+        private final String[] names;
+        private final String[] types;
+        private final int[] idRanks;
+        private transient Map<Named, Integer> index;
+
+        private EntityCodes(List<Row> sorted) {
+            int n = sorted.size();
+            ids = new String[n];
+            names = new String[n];
+            types = new String[n];
+            idRanks = new int[n];
+            for (int i = 0; i < n; i++) {
+                Row r = sorted.get(i);
+                ids[i] = r.getString(0);
+                names[i] = r.getString(1);
+                types[i] = r.getString(2);
+                idRanks[i] = i == 0 ? 0 : ids[i].equals(ids[i - 1]) ? idRanks[i - 1] : idRanks[i - 1] + 1;
+            }
+        }
+
+        /** The entities with an id that {@link #byArticle}'s rows mention, sorted by Spark (one small job). */
+        static EntityCodes of(Dataset<Row> byArticle) {
+            Dataset<Row> entities = byArticle.select(org.apache.spark.sql.functions.explode(col("m")).as("e"))
+                    .select(col("e.entity_id").as("id"), col("e.entity_name").as("name"), col("e.entity_type").as("type"))
+                    .where(col("id").isNotNull())
+                    .distinct();
+            return new EntityCodes(entities.orderBy(col("id"), col("name"), col("type")).collectAsList());
+        }
+
+        /** The dictionary as a table of {@code code}, {@code id}, {@code name}, {@code type} (the mentions' types). */
+        Dataset<Row> asTable(org.apache.spark.sql.SparkSession spark, StructType mentions) {
+            List<Row> rows = new ArrayList<>(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                rows.add(RowFactory.create(i, ids[i], names[i], types[i]));
+            }
+            StructType schema = new StructType().add("code", DataTypes.IntegerType, false)
+                    .add(field("id", mentions, "entity_id")).add(field("name", mentions, "entity_name"))
+                    .add(field("type", mentions, "entity_type"));
+            return spark.createDataFrame(rows, schema);
+        }
+
+        /** The code of an entity this dictionary holds. */
+        int code(Named entity) {
+            if (index == null) {
+                Map<Named, Integer> built = new HashMap<>(ids.length * 2);
+                for (int i = 0; i < ids.length; i++) {
+                    built.put(new Named(null, ids[i], names[i], types[i]), i);
+                }
+                index = built;
+            }
+            return index.get(new Named(null, entity.id(), entity.name(), entity.type()));
+        }
+    }
+
+    private static <T, R> java.util.Iterator<R> flatten(java.util.Iterator<T> items,
+            java.util.function.Function<T, List<R>> expand) {
+        return new java.util.Iterator<>() {
+            private java.util.Iterator<R> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && items.hasNext()) {
+                    current = expand.apply(items.next()).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public R next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /**
+     * Sums runs of equal pairs (date and both codes equal, adjacent because the rows are sorted): one row
+     * per run, {@code (date, a_code, b_code, articles, sentences)}, with the run's length as
+     * {@code articles} and its {@code pair_sentences} summed as {@code sentences}. Streams: holds one run at a
+     * time.
      */
     static java.util.Iterator<Row> sumRuns(java.util.Iterator<Row> sorted) {
         return new java.util.Iterator<>() {
@@ -139,30 +239,21 @@ public final class EntityPairAggregator {
                 }
                 Row first = pending;
                 long articles = 1;
-                long sentences = first.getLong(7);
+                long sentences = first.getInt(5);
                 pending = null;
                 while (sorted.hasNext()) {
                     Row row = sorted.next();
-                    if (!sameKey(first, row)) {
+                    if (row.getInt(3) != first.getInt(3) || row.getInt(4) != first.getInt(4)
+                            || !java.util.Objects.equals(row.get(2), first.get(2))) {
                         pending = row;
                         break;
                     }
                     articles++;
-                    sentences += row.getLong(7);
+                    sentences += row.getInt(5);
                 }
-                return RowFactory.create(first.get(0), first.get(1), first.get(2), first.get(3), first.get(4),
-                        first.get(5), first.get(6), articles, sentences);
+                return RowFactory.create(first.get(2), first.getInt(3), first.getInt(4), articles, sentences);
             }
         };
-    }
-
-    private static boolean sameKey(Row a, Row b) {
-        for (int i = 0; i < 7; i++) {
-            if (!java.util.Objects.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static StructField field(String name, StructType in, String from) {
@@ -181,10 +272,10 @@ public final class EntityPairAggregator {
     /**
      * The pairs of one article's mentions (rows of date, id, name, type, sentence index): its entities
      * counted, the {@code max} most mentioned kept (ties: smallest id, a null id first, then name, type and
-     * date), and for every two of them with
-     * {@code a < b} by id one row with the number of sentences naming both ids.
+     * date), and for every two of them with {@code a < b} by id one row {@code (rank of a's id, rank of b's
+     * id, date, code of a, code of b, sentences naming both ids)} ({@link EntityCodes}).
      */
-    static List<Row> pairsOf(List<Row> mentions, int max) {
+    static List<Row> codedPairsOf(List<Row> mentions, int max, EntityCodes codes) {
         Map<Named, Integer> counts = new LinkedHashMap<>();
         Map<String, Set<Integer>> sentencesById = new HashMap<>();
         for (Row m : mentions) {
@@ -201,16 +292,23 @@ public final class EntityPairAggregator {
                 .thenComparing(e -> String.valueOf(e.getKey().type()))
                 .thenComparing(e -> String.valueOf(e.getKey().date())));
         List<Named> top = new ArrayList<>();
+        List<Integer> topCodes = new ArrayList<>();
         for (int i = 0; i < ranked.size() && i < max; i++) {
-            top.add(ranked.get(i).getKey());
+            Named named = ranked.get(i).getKey();
+            top.add(named);
+            topCodes.add(named.id() == null ? -1 : codes.code(named));
         }
         List<Row> out = new ArrayList<>();
-        for (Named a : top) {
-            for (Named b : top) {
+        for (int i = 0; i < top.size(); i++) {
+            Named a = top.get(i);
+            for (int j = 0; j < top.size(); j++) {
+                Named b = top.get(j);
                 if (a.id() == null || b.id() == null || a.id().compareTo(b.id()) >= 0) {
                     continue;
                 }
-                out.add(RowFactory.create(a.date(), a.id(), b.id(), a.name(), a.type(), b.name(), b.type(),
+                int aCode = topCodes.get(i);
+                int bCode = topCodes.get(j);
+                out.add(RowFactory.create(codes.idRanks[aCode], codes.idRanks[bCode], a.date(), aCode, bCode,
                         shared(sentencesById.get(a.id()), sentencesById.get(b.id()))));
             }
         }
@@ -218,13 +316,13 @@ public final class EntityPairAggregator {
     }
 
     /** The number of sentences in both sets (none when either is missing). */
-    private static long shared(Set<Integer> a, Set<Integer> b) {
+    private static int shared(Set<Integer> a, Set<Integer> b) {
         if (a == null || b == null) {
             return 0;
         }
         Set<Integer> small = a.size() <= b.size() ? a : b;
         Set<Integer> large = small == a ? b : a;
-        long n = 0;
+        int n = 0;
         for (Integer s : small) {
             if (large.contains(s)) {
                 n++;

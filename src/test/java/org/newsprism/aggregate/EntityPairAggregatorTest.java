@@ -1,5 +1,7 @@
 package org.newsprism.aggregate;
 
+import static org.apache.spark.sql.functions.col;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +146,10 @@ class EntityPairAggregatorTest {
             assertTrue(orderKey(inOrder.get(i - 1)).compareTo(orderKey(inOrder.get(i))) <= 0,
                     "rows in order at " + i + ": " + inOrder.get(i - 1) + " then " + inOrder.get(i));
         }
+        // Exactly Spark's order of the strings, ties of one pair named two ways broken by names and types.
+        List<Row> sparkOrder = expected.orderBy(col("entity_a"), col("entity_b"), col("published_date"),
+                col("entity_a_name"), col("entity_a_type"), col("entity_b_name"), col("entity_b_type")).collectAsList();
+        assertEquals(sparkOrder.stream().map(Row::toString).toList(), inOrder.stream().map(Row::toString).toList());
         long bound = EntityPairAggregator.pairsAtMost(byArticle, max);
         assertTrue(bound >= e.size() && bound <= 60L * max * (max - 1) / 2, "bound " + bound + " for " + e.size());
     }

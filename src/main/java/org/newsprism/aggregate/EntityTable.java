@@ -2,7 +2,7 @@ package org.newsprism.aggregate;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -41,12 +42,23 @@ public final class EntityTable {
             rows.add(RowFactory.create(e.id(), aliases));
         }
         Dataset<Row> aliases = spark.createDataFrame(rows, CATALOGUE);
-        Dataset<Row> seen = mentions
-                .groupBy(col("entity_id"), col("entity_name"), col("entity_type"))
+        Column[] key = {col("entity_id"), col("entity_name"), col("entity_type")};
+        // Counts and surfaces are aggregated apart: the counts by Spark's hash aggregation, the surfaces' sets
+        // over the distinct surfaces only. One aggregation holding collect_set would run as an object hash
+        // aggregation, which falls back to sorting all mentions once a task sees more than 128 entities.
+        Dataset<Row> counts = mentions.groupBy(key)
                 .agg(functions.max(not(col("discovered"))).as("from_catalogue"),
-                        array_sort(collect_set(col("surface"))).as("surfaces"),
                         count(lit(1)).as("mentions"),
                         countDistinct(col("article_id")).as("articles"));
+        Dataset<Row> surfaces = mentions.select(col("entity_id").as("s_id"), col("entity_name").as("s_name"),
+                        col("entity_type").as("s_type"), col("surface"))
+                .distinct()
+                .groupBy(col("s_id"), col("s_name"), col("s_type"))
+                .agg(array_sort(collect_list(col("surface"))).as("surfaces"));
+        Dataset<Row> seen = counts.join(surfaces, counts.col("entity_id").eqNullSafe(surfaces.col("s_id"))
+                        .and(counts.col("entity_name").eqNullSafe(surfaces.col("s_name")))
+                        .and(counts.col("entity_type").eqNullSafe(surfaces.col("s_type"))))
+                .drop("s_id", "s_name", "s_type");
         return seen.join(functions.broadcast(aliases), seen.col("entity_id").equalTo(aliases.col("catalogue_id")), "left")
                 .select(col("entity_id"), col("entity_name"), col("entity_type"), col("from_catalogue"),
                         when(col("catalogue_aliases").isNotNull(), col("catalogue_aliases"))

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -111,13 +112,11 @@ public final class EntityPairAggregator {
         org.apache.spark.broadcast.Broadcast<EntityCodes> codes = new org.apache.spark.api.java.JavaSparkContext(
                 byArticle.sparkSession().sparkContext()).broadcast(dictionary);
         int max = maxEntitiesPerArticle;
-        MapPartitionsFunction<Row, Row> articlePairs = articles -> {
-            EntityCodes entities = codes.value();
-            return flatten(articles, article -> article.isNullAt(0) // a null article id joins with nothing: no pairs
-                    ? List.of() : codedPairsOf(article.getList(1), max, entities));
-        };
+        // A null article id joins with nothing: no pairs.
+        FlatMapFunction<Row, Row> articlePairs = article -> article.isNullAt(0) ? java.util.Collections.emptyIterator()
+                : codedPairsOf(article.getList(1), max, codes.value()).iterator();
         Dataset<Row> sums = byArticle
-                .mapPartitions(articlePairs, Encoders.row(coded))
+                .flatMap(articlePairs, Encoders.row(coded))
                 .repartitionByRange(Math.max(1, partitions), col("a_rank"), col("b_rank"), col("published_date"))
                 .sortWithinPartitions(col("a_rank"), col("b_rank"), col("published_date"), col("a_code"), col("b_code"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) EntityPairAggregator::sumRuns, Encoders.row(summed));
@@ -143,7 +142,8 @@ public final class EntityPairAggregator {
         private final String[] names;
         private final String[] types;
         private final int[] idRanks;
-        private transient Map<Named, Integer> index;
+        /** Built on first use in each JVM; volatile so that other task threads see it complete. */
+        private transient volatile Map<Named, Integer> index;
 
         private EntityCodes(List<Row> sorted) {
             int n = sorted.size();
@@ -192,29 +192,6 @@ public final class EntityPairAggregator {
             }
             return index.get(new Named(null, entity.id(), entity.name(), entity.type()));
         }
-    }
-
-    private static <T, R> java.util.Iterator<R> flatten(java.util.Iterator<T> items,
-            java.util.function.Function<T, List<R>> expand) {
-        return new java.util.Iterator<>() {
-            private java.util.Iterator<R> current = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && items.hasNext()) {
-                    current = expand.apply(items.next()).iterator();
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public R next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
     }
 
     /**

@@ -34,6 +34,10 @@ public final class EntityTable {
 
     private EntityTable() {}
 
+    /**
+     * The {@code entities} table of these mentions; a catalogue entity's {@code aliases} come from
+     * {@code catalogue} (aliases and derived forms), a discovered one's are its surfaces.
+     */
     public static Dataset<Row> build(SparkSession spark, Dataset<Row> mentions, List<Entity> catalogue) {
         List<Row> rows = new ArrayList<>(catalogue.size());
         for (Entity e : catalogue) {
@@ -42,6 +46,19 @@ public final class EntityTable {
             rows.add(RowFactory.create(e.id(), aliases));
         }
         Dataset<Row> aliases = spark.createDataFrame(rows, CATALOGUE);
+        Dataset<Row> seen = seen(mentions);
+        return seen.join(functions.broadcast(aliases), seen.col("entity_id").equalTo(aliases.col("catalogue_id")), "left")
+                .select(col("entity_id"), col("entity_name"), col("entity_type"), col("from_catalogue"),
+                        when(col("catalogue_aliases").isNotNull(), col("catalogue_aliases"))
+                                .otherwise(col("surfaces")).as("aliases"),
+                        col("surfaces"), col("mentions"), col("articles"));
+    }
+
+    /**
+     * One row per entity (id, name, type) of the mentions: {@code from_catalogue} (any mention not
+     * discovered), {@code mentions}, distinct {@code articles} and the sorted distinct {@code surfaces}.
+     */
+    static Dataset<Row> seen(Dataset<Row> mentions) {
         Column[] key = {col("entity_id"), col("entity_name"), col("entity_type")};
         // Counts and surfaces are aggregated apart: the counts by Spark's hash aggregation, the surfaces' sets
         // over the distinct surfaces only. One aggregation holding collect_set would run as an object hash
@@ -55,14 +72,9 @@ public final class EntityTable {
                 .distinct()
                 .groupBy(col("s_id"), col("s_name"), col("s_type"))
                 .agg(array_sort(collect_list(col("surface"))).as("surfaces"));
-        Dataset<Row> seen = counts.join(surfaces, counts.col("entity_id").eqNullSafe(surfaces.col("s_id"))
+        return counts.join(surfaces, counts.col("entity_id").eqNullSafe(surfaces.col("s_id"))
                         .and(counts.col("entity_name").eqNullSafe(surfaces.col("s_name")))
                         .and(counts.col("entity_type").eqNullSafe(surfaces.col("s_type"))))
                 .drop("s_id", "s_name", "s_type");
-        return seen.join(functions.broadcast(aliases), seen.col("entity_id").equalTo(aliases.col("catalogue_id")), "left")
-                .select(col("entity_id"), col("entity_name"), col("entity_type"), col("from_catalogue"),
-                        when(col("catalogue_aliases").isNotNull(), col("catalogue_aliases"))
-                                .otherwise(col("surfaces")).as("aliases"),
-                        col("surfaces"), col("mentions"), col("articles"));
     }
 }

@@ -60,8 +60,6 @@ public final class Job {
     /** Exit code when a run fails after it started. */
     public static final int EXIT_FAILED = 1;
 
-    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-
     /** The Parquet tables every run writes under the output directory (plus {@code _run.json}). */
     public static final List<String> TABLES = List.of("articles", "sentences", "mentions", "entities", "entity_daily",
             "entity_pairs", "source_daily", "duplicates", "rejected", "dedup_index");
@@ -154,12 +152,10 @@ public final class Job {
         TableOutput output = new TableOutput(spark, out, runId);
 
         List<Dataset<Row>> cached = new ArrayList<>();
-        String callerPartitions = spark.conf().get(SHUFFLE_PARTITIONS);
         try {
             Dataset<Row> read = ArticleReader.read(spark, files, config.input());
             Dataset<Row> normalized = cache(cached, normalize.apply(read));
             long records = timings.time("read_normalize", normalized::count);
-            spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions(records, callerPartitions));
 
             DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
             if (deduped.sketches() != null) {
@@ -255,19 +251,7 @@ public final class Job {
         } finally {
             java.util.Collections.reverse(cached);
             cached.forEach(Dataset::unpersist);
-            spark.conf().set(SHUFFLE_PARTITIONS, callerPartitions);
         }
-    }
-
-    /**
-     * The shuffle partitions of a run over {@code records} input records: the session's own number, raised
-     * to one partition per {@code spark.records-per-partition} records. The articles are cached per
-     * partition with their texts and annotations (kept, annotated and later tables come from shuffles);
-     * with a fixed number, a large input makes partitions too large to cache in a small driver.
-     */
-    int shufflePartitions(long records, String sessionPartitions) {
-        long wanted = (records + config.spark().recordsPerPartition() - 1) / config.spark().recordsPerPartition();
-        return (int) Math.min(100_000, Math.max(Integer.parseInt(sessionPartitions), wanted));
     }
 
     /**

@@ -308,39 +308,6 @@ class JobEndToEndTest {
     }
 
     @Test
-    void partitionsGrowWithTheInputForThatRunOnlyAndTheTablesStayTheSame(@TempDir Path dir) throws Exception {
-        String sessionPartitions = spark.conf().get("spark.sql.shuffle.partitions");
-        Path usual = dir.resolve("usual");
-        Path small = dir.resolve("small");
-        run("--input", "src/test/resources/corpus", "--output", usual.toString());
-        java.util.concurrent.atomic.AtomicInteger nlpTasks = new java.util.concurrent.atomic.AtomicInteger();
-        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
-            @Override
-            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
-                if ("nlp".equals(job.properties().getProperty("spark.job.description"))) {
-                    for (var stage : scala.collection.JavaConverters.seqAsJavaList(job.stageInfos())) {
-                        nlpTasks.accumulateAndGet(stage.numTasks(), Math::max);
-                    }
-                }
-            }
-        };
-        spark.sparkContext().addSparkListener(listener);
-        try {
-            run("--input", "src/test/resources/corpus", "--output", small.toString(),
-                    "--set", "spark.records-per-partition=1");
-            spark.sparkContext().listenerBus().waitUntilEmpty();
-        } finally {
-            spark.sparkContext().removeSparkListener(listener);
-        }
-        long records = new com.fasterxml.jackson.databind.ObjectMapper().readTree(small.resolve("_run.json").toFile())
-                .path("counts").path("records_read").asLong();
-        assertTrue(records > Integer.parseInt(sessionPartitions), "more records than partitions: " + records);
-        assertEquals(records, nlpTasks.get(), "one partition per record for the NLP stage");
-        assertEquals(sessionPartitions, spark.conf().get("spark.sql.shuffle.partitions"), "the session's own setting is back");
-        assertEquals(snapshot(usual), snapshot(small));
-    }
-
-    @Test
     void rerunOnTheSameInputGivesIdenticalTablesAndLeavesNoStagingBehind(@TempDir Path out) throws IOException {
         String[] args = {"--input", "src/test/resources/corpus", "--output", out.toString()};
         run(args);

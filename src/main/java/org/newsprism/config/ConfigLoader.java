@@ -431,8 +431,7 @@ public final class ConfigLoader {
                 problem("spark.conf", render("spark.conf"), "must be an object of Spark settings");
             }
             return new JobConfig.SparkSettings(nonBlank("spark.master"), nonBlank("spark.app-name"),
-                    intIn("spark.shuffle-partitions", 1, 100_000), intIn("spark.records-per-partition", 1, 100_000_000),
-                    conf);
+                    intIn("spark.shuffle-partitions", 1, 100_000), conf);
         }
 
         // ---- typed readers: each returns a harmless placeholder after recording a problem ----

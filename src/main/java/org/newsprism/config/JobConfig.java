@@ -142,6 +142,6 @@ public record JobConfig(
     public record Report(boolean enabled, int topEntities, int timelineEntities) implements Serializable {}
 
     /** {@code newsprism.spark}: session settings used when spark-submit did not provide them. */
-    public record SparkSettings(String master, String appName, int shufflePartitions, int recordsPerPartition,
-            Map<String, String> conf) implements Serializable {}
+    public record SparkSettings(String master, String appName, int shufflePartitions, Map<String, String> conf)
+            implements Serializable {}
 }

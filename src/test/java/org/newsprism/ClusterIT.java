@@ -300,8 +300,8 @@ class ClusterIT {
      * the task ("Lost task … (TID n) (host executor E): ExecutorLostFailure"). But when another task's
      * shuffle fetch from the dead executor fails first, its stage attempt is failed for the FetchFailed
      * and resubmitted; the killed task then belongs to a stage attempt that is already over, and its work
-     * is redone by the stage's next attempt. Both count, by the TID's own "Lost task … ExecutorLostFailure" line or by its stage
-     * attempt being followed by a later attempt of the same stage.
+     * is redone by the stage's next attempt. Both count, by the TID's own "Lost task … ExecutorLostFailure"
+     * line or by its stage attempt being followed by a later attempt of the same stage.
      */
     private static Set<String> lostOrResubmitted(String driverLog, Killed killed) {
         Set<String> lost = matches(Pattern.compile("Lost task \\S+ in stage \\S+ \\(TID (\\d+)\\) \\(\\S+ executor "

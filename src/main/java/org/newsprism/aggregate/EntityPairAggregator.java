@@ -109,8 +109,8 @@ public final class EntityPairAggregator {
                 .add("articles", DataTypes.LongType, false)
                 .add("sentences", DataTypes.LongType, false);
         EntityCodes dictionary = EntityCodes.of(byArticle);
-        org.apache.spark.broadcast.Broadcast<EntityCodes> codes = new org.apache.spark.api.java.JavaSparkContext(
-                byArticle.sparkSession().sparkContext()).broadcast(dictionary);
+        org.apache.spark.broadcast.Broadcast<EntityCodes> codes = org.apache.spark.api.java.JavaSparkContext
+                .fromSparkContext(byArticle.sparkSession().sparkContext()).broadcast(dictionary);
         int max = maxEntitiesPerArticle;
         // A null article id joins with nothing: no pairs.
         FlatMapFunction<Row, Row> articlePairs = article -> article.isNullAt(0) ? java.util.Collections.emptyIterator()

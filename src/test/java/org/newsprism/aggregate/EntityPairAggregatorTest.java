@@ -1,7 +1,6 @@
 package org.newsprism.aggregate;
 
 import static org.apache.spark.sql.functions.col;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -155,7 +155,8 @@ public final class Job {
         try {
             Dataset<Row> read = ArticleReader.read(spark, files, config.input());
             Dataset<Row> normalized = cache(cached, normalize.apply(read));
-            long records = timings.time("read_normalize", normalized::count);
+            Map<String, Long> recordsByFile = timings.time("read_normalize", () -> countBy(normalized, "input_file"));
+            long records = recordsByFile.values().stream().mapToLong(Long::longValue).sum();
 
             DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
             if (deduped.sketches() != null) {
@@ -176,16 +177,17 @@ public final class Job {
                 runRejected = runRejected.unionByName(againstPrior.rejected());
             }
             Dataset<Row> kept = cache(cached, newArticles);
-            timings.time("dedup", kept::count);
             Dataset<Row> runDuplicatesCached = cache(cached, runDuplicates.select(columns(OutputTables.DUPLICATE_COLUMNS)));
             Dataset<Row> runRejectedCached = cache(cached, runRejected.select(columns(OutputTables.REJECTED_COLUMNS)));
+            timings.time("dedup", () -> kept.count() + runDuplicatesCached.count() + runRejectedCached.count());
+            // Everything read from the normalised records is cached now: their texts leave the memory.
+            release(cached, normalized);
 
-            Dataset<Row> annotatedCached = cache(cached, annotate.apply(kept));
-            timings.time("nlp", annotatedCached::count);
-            // Cut the lineage: every later task would otherwise carry the NLP stage (catalogue, lexicons,
-            // pipeline: megabytes) although it reads the cached rows.
-            spark.sparkContext().setCheckpointDir(output.checkpointDir());
-            Dataset<Row> annotated = cache(cached, annotatedCached.checkpoint(true));
+            // The annotated articles go to Parquet once, not to the cache: the tables below read only the
+            // columns they need, no article text stays in memory (at a million articles it would not fit), and
+            // their tasks no longer carry the NLP stage (catalogue, lexicons, pipeline: megabytes).
+            Dataset<Row> annotated = timings.time("nlp", () -> output.stash("annotated", annotate.apply(kept)));
+            release(cached, kept);
 
             Tables tables = timings.time("merge", () -> incremental
                     ? merge(prior, priorIndex, annotated, runDuplicatesCached, runRejectedCached, cached)
@@ -198,7 +200,7 @@ public final class Job {
             Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
                     tables.duplicates(), tables.rejected()));
             Dataset<Row> dedupIndex = OutputTables.dedupIndex(tables.articles(),
-                    dedupKeys(deduped.sketches(), kept, priorIndex));
+                    dedupKeys(deduped.sketches(), annotated, priorIndex));
 
             Map<String, Long> tableRows = new LinkedHashMap<>();
             timings.time("aggregate_write", () -> {
@@ -235,7 +237,7 @@ public final class Job {
                     ReportData.collect("run " + runId + " (" + modeName() + ")", tableRows, mentions, entityDaily,
                             tables.duplicates(), tables.rejected(), sourceDaily, out.report().topEntities(),
                             out.report().timelineEntities())));
-            RunReport report = report(runId, started, records, normalized, annotated, runDuplicatesCached,
+            RunReport report = report(runId, started, records, recordsByFile, annotated, runDuplicatesCached,
                     runRejectedCached, tableRows, tables.touched(), timings, output);
             output.writeFile("_run.json", report.toJson());
             if (html != null) {
@@ -262,10 +264,13 @@ public final class Job {
             Dataset<Row> duplicates, Dataset<Row> rejected, Dataset<Row> articlesOut, Dataset<Row> sentencesOut,
             Dataset<Row> mentionsOut, Set<String> touched) {}
 
-    /** Overwrite mode (or a first incremental run): the run's tables are the whole output. */
+    /**
+     * Overwrite mode (or a first incremental run): the run's tables are the whole output. {@code articles}
+     * is not cached: it holds the texts, and each use reads only its columns of the stashed annotations.
+     */
     private static Tables whole(Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected,
             List<Dataset<Row>> cached) {
-        Dataset<Row> articles = cache(cached, withDuplicateCounts(OutputTables.articles(annotated), duplicates));
+        Dataset<Row> articles = withDuplicateCounts(OutputTables.articles(annotated), duplicates);
         Dataset<Row> sentences = OutputTables.sentences(annotated);
         Dataset<Row> mentions = cache(cached, OutputTables.mentions(annotated));
         return new Tables(articles, sentences, mentions, duplicates, rejected, articles, sentences, mentions, null);
@@ -330,14 +335,14 @@ public final class Job {
 
     /**
      * The dedup keys {@code dedup_index} stores ({@code article_id} and {@link OutputTables#DEDUP_KEY_COLUMNS}):
-     * those of this run's new articles ({@code kept}) from their sketches, and those of the earlier
+     * those of this run's new articles ({@code annotated}) from their sketches, and those of the earlier
      * articles from the earlier index. Null when this run made no sketches (URL and near dedup off).
      */
-    private Dataset<Row> dedupKeys(Dataset<Row> sketches, Dataset<Row> kept, Dataset<Row> priorIndex) {
+    private Dataset<Row> dedupKeys(Dataset<Row> sketches, Dataset<Row> annotated, Dataset<Row> priorIndex) {
         if (sketches == null) {
             return null;
         }
-        Dataset<Row> fresh = sketches.join(kept.select(col("article_id")), "article_id")
+        Dataset<Row> fresh = sketches.join(annotated.select(col("article_id")), "article_id")
                 .select(col("article_id"), col("url_key"), col("signature"),
                         lit(NearDeduplicator.signatureScheme(config.dedup().near())).as("signature_scheme"));
         return priorIndex == null ? fresh
@@ -380,11 +385,17 @@ public final class Job {
         return persisted;
     }
 
+    /** Unpersists a cached table once everything that reads it is cached or written itself. */
+    private static void release(List<Dataset<Row>> cached, Dataset<Row> rows) {
+        cached.remove(rows);
+        rows.unpersist();
+    }
+
     private static Column[] columns(List<String> names) {
         return names.stream().map(n -> col(n)).toArray(Column[]::new);
     }
 
-    private RunReport report(String runId, Instant started, long records, Dataset<Row> normalized,
+    private RunReport report(String runId, Instant started, long records, Map<String, Long> recordsByFile,
             Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected, Map<String, Long> tableRows,
             Set<String> touched, StageClock timings, TableOutput output) {
         Map<String, Long> rejectedByStage = countBy(rejected, "stage");
@@ -400,7 +411,6 @@ public final class Job {
         counts.put("entities", tableRows.get("entities"));
         counts.put("entity_daily", tableRows.get("entity_daily"));
 
-        Map<String, Long> recordsByFile = countBy(normalized, "input_file");
         Map<String, Long> articlesByFile = countBy(annotated, "input_file");
         Map<String, Long> duplicatesByFile = countBy(duplicates, "input_file");
         Map<String, Long> rejectedByFile = countBy(rejected, "input_file");

@@ -309,11 +309,17 @@ public final class TableOutput {
     }
 
     /**
-     * A directory inside this run's staging area for Spark checkpoints: on the output's file system (so
-     * every executor reaches it), and deleted with the staging area.
+     * Writes an intermediate table of this run (not an output table) as Parquet inside the staging area and
+     * returns it read back. Later stages then read only the columns they need from files instead of holding
+     * the rows in memory, and their tasks no longer carry the stages that made the rows. The files are on
+     * the output's file system (so every executor reaches them) and are deleted with the staging area.
+     * Columns read back are nullable, as Spark makes every column of a Parquet file it reads.
      */
-    public String checkpointDir() {
-        return new Path(staging, "_checkpoint").toString();
+    public Dataset<Row> stash(String name, Dataset<Row> rows) {
+        String path = new Path(new Path(staging, "_work"), name).toString();
+        // Snappy: read back within the run, so cheap compression beats small files.
+        rows.write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(path);
+        return spark.read().parquet(path);
     }
 
     public Path path(String table) {

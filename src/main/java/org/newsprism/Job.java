@@ -190,8 +190,8 @@ public final class Job {
             release(cached, kept);
 
             Tables tables = timings.time("merge", () -> incremental
-                    ? merge(prior, priorIndex, annotated, runDuplicatesCached, runRejectedCached, cached)
-                    : whole(annotated, runDuplicatesCached, runRejectedCached, cached));
+                    ? merge(prior, priorIndex, annotated, runDuplicatesCached, runRejectedCached, cached, output)
+                    : whole(annotated, runDuplicatesCached, runRejectedCached, output));
 
             Dataset<Row> mentions = tables.mentions();
             Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
@@ -265,14 +265,15 @@ public final class Job {
             Dataset<Row> mentionsOut, Set<String> touched) {}
 
     /**
-     * Overwrite mode (or a first incremental run): the run's tables are the whole output. {@code articles}
-     * is not cached: it holds the texts, and each use reads only its columns of the stashed annotations.
+     * Overwrite mode (or a first incremental run): the run's tables are the whole output. Neither is held in
+     * memory: {@code articles} holds the texts, and each use reads only its columns of the stashed
+     * annotations; {@code mentions}, read by every aggregate, is stashed itself.
      */
     private static Tables whole(Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected,
-            List<Dataset<Row>> cached) {
+            TableOutput output) {
         Dataset<Row> articles = withDuplicateCounts(OutputTables.articles(annotated), duplicates);
         Dataset<Row> sentences = OutputTables.sentences(annotated);
-        Dataset<Row> mentions = cache(cached, OutputTables.mentions(annotated));
+        Dataset<Row> mentions = output.stash("mentions", OutputTables.mentions(annotated));
         return new Tables(articles, sentences, mentions, duplicates, rejected, articles, sentences, mentions, null);
     }
 
@@ -285,7 +286,7 @@ public final class Job {
      * {@code index} is the earlier {@code dedup_index} ({@link PriorOutput#index()}), persisted by the caller.
      */
     private static Tables merge(PriorOutput prior, Dataset<Row> index, Dataset<Row> annotated,
-            Dataset<Row> runDuplicates, Dataset<Row> runRejected, List<Dataset<Row>> cached) {
+            Dataset<Row> runDuplicates, Dataset<Row> runRejected, List<Dataset<Row>> cached, TableOutput output) {
         String date = org.newsprism.io.Tables.PARTITION_COLUMN;
         Dataset<Row> duplicates = cache(cached, prior.kept("duplicates").unionByName(runDuplicates, true)
                 .select(columns(OutputTables.DUPLICATE_COLUMNS)));
@@ -313,8 +314,8 @@ public final class Job {
         Merged sentences = mergeTable(prior, "sentences", OutputTables.sentences(annotated), inTouched, gone,
                 rows -> rows);
         Merged mentions = mergeTable(prior, "mentions", OutputTables.mentions(annotated), inTouched, gone, rows -> rows);
-        return new Tables(cache(cached, articles.all()), sentences.all(), cache(cached, mentions.all()), duplicates,
-                rejected, articles.touched(), sentences.touched(), mentions.touched(), touched);
+        return new Tables(cache(cached, articles.all()), sentences.all(), output.stash("mentions", mentions.all()),
+                duplicates, rejected, articles.touched(), sentences.touched(), mentions.touched(), touched);
     }
 
     /** A partitioned table after a merge: the whole table, and the rows of its touched partitions. */

@@ -156,7 +156,6 @@ public final class Job {
             Dataset<Row> read = ArticleReader.read(spark, files, config.input());
             Dataset<Row> normalized = cache(cached, normalize.apply(read));
             Map<String, Long> recordsByFile = timings.time("read_normalize", () -> countBy(normalized, "input_file"));
-            long records = recordsByFile.values().stream().mapToLong(Long::longValue).sum();
 
             DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
             if (deduped.sketches() != null) {
@@ -237,7 +236,7 @@ public final class Job {
                     ReportData.collect("run " + runId + " (" + modeName() + ")", tableRows, mentions, entityDaily,
                             tables.duplicates(), tables.rejected(), sourceDaily, out.report().topEntities(),
                             out.report().timelineEntities())));
-            RunReport report = report(runId, started, records, recordsByFile, annotated, runDuplicatesCached,
+            RunReport report = report(runId, started, recordsByFile, annotated, runDuplicatesCached,
                     runRejectedCached, tableRows, tables.touched(), timings, output);
             output.writeFile("_run.json", report.toJson());
             if (html != null) {
@@ -396,14 +395,14 @@ public final class Job {
         return names.stream().map(n -> col(n)).toArray(Column[]::new);
     }
 
-    private RunReport report(String runId, Instant started, long records, Map<String, Long> recordsByFile,
+    private RunReport report(String runId, Instant started, Map<String, Long> recordsByFile,
             Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected, Map<String, Long> tableRows,
             Set<String> touched, StageClock timings, TableOutput output) {
         Map<String, Long> rejectedByStage = countBy(rejected, "stage");
         Map<String, Long> duplicatesByMethod = countBy(duplicates, "method");
         Row totals = annotated.agg(count(lit(1)), sum(col("sentence_count")), sum(col("mention_count"))).first();
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("records_read", records);
+        counts.put("records_read", recordsByFile.values().stream().mapToLong(Long::longValue).sum());
         counts.put("articles", totals.getLong(0));
         counts.put("duplicates", duplicatesByMethod.values().stream().mapToLong(Long::longValue).sum());
         counts.put("rejected", rejectedByStage.values().stream().mapToLong(Long::longValue).sum());

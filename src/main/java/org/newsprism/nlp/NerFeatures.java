@@ -20,40 +20,50 @@ public final class NerFeatures {
     public static String[][] of(TextAnalysis.Sentence sentence, List<TextAnalysis.CatalogueMatch> matches,
             List<Entity> entities, Set<String> givenNames) {
         int n = sentence.tokens().size();
+        // Each word list is consulted once per token, not again for each neighbour that asks about it:
+        // the organisation and title checks loop over dozens of endings.
+        boolean[] given = new boolean[n];
+        boolean[] title = new boolean[n];
+        boolean[] organisation = new boolean[n];
+        boolean[] speech = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            String token = sentence.tokens().get(i).text();
+            given[i] = givenNames.contains(token);
+            title[i] = PersonTitles.isTitle(token);
+            organisation[i] = NameCues.isOrganisationWord(token);
+            speech[i] = NameCues.isSpeechWord(token);
+        }
         List<List<String>> features = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<String> f = new ArrayList<>(2);
-            String token = sentence.tokens().get(i).text();
-            if (givenNames.contains(token)) {
+            if (given[i]) {
                 f.add("given");
             }
-            if (PersonTitles.isTitle(token)) {
+            if (title[i]) {
                 f.add("title");
             }
-            if (NameCues.isOrganisationWord(token)) {
+            if (organisation[i]) {
                 f.add("org");
             }
             if (i > 0) {
-                String previous = sentence.tokens().get(i - 1).text();
-                if (givenNames.contains(previous)) {
+                if (given[i - 1]) {
                     f.add("prev=given");
                 }
-                if (PersonTitles.isTitle(previous)) {
+                if (title[i - 1]) {
                     f.add("prev=title");
                 }
-                if (NameCues.isOrganisationWord(previous)) {
+                if (organisation[i - 1]) {
                     f.add("prev=org");
                 }
-                if (NameCues.isSpeechWord(previous)) {
+                if (speech[i - 1]) {
                     f.add("prev=speech");
                 }
             }
             if (i + 1 < n) {
-                String next = sentence.tokens().get(i + 1).text();
-                if (NameCues.isOrganisationWord(next)) {
+                if (organisation[i + 1]) {
                     f.add("next=org");
                 }
-                if (NameCues.isSpeechWord(next)) {
+                if (speech[i + 1]) {
                     f.add("next=speech");
                 }
             }

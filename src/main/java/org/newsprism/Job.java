@@ -195,7 +195,8 @@ public final class Job {
             Dataset<Row> mentions = tables.mentions();
             Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
             Dataset<Row> mentionsByArticle = cache(cached, EntityPairAggregator.byArticle(mentions));
-            Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, annotate.catalogue().entities()));
+            Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, entityDaily,
+                    annotate.catalogue().entities()));
             Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
                     tables.duplicates(), tables.rejected()));
             Dataset<Row> dedupIndex = OutputTables.dedupIndex(tables.articles(),
@@ -211,9 +212,10 @@ public final class Job {
                         tables.sentences(), touched, "article_id", "sentence_index");
                 writePartitionedTable(timings, tableRows, output, "mentions", tables.mentionsOut(), mentions,
                         touched, "entity_id", "article_id", "begin");
-                writeTable(timings, tableRows, "entities", () -> output.write("entities", entities, "entity_id"));
+                // entity_daily first: entities sums its rows.
                 writeTable(timings, tableRows, "entity_daily", () -> output.write("entity_daily", entityDaily,
                         "entity_id", date, "language"));
+                writeTable(timings, tableRows, "entities", () -> output.write("entities", entities, "entity_id"));
                 writeTable(timings, tableRows, "entity_pairs", () -> {
                     int max = out.pairEntitiesPerArticle();
                     int files = output.filesFor(EntityPairAggregator.pairsAtMost(mentionsByArticle, max));

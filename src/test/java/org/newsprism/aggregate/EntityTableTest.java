@@ -30,20 +30,41 @@ class EntityTableTest {
             .add("entity_name", DataTypes.StringType)
             .add("entity_type", DataTypes.StringType)
             .add("surface", DataTypes.StringType)
-            .add("discovered", DataTypes.BooleanType, false);
+            .add("discovered", DataTypes.BooleanType, false)
+            .add("published_date", DataTypes.DateType)
+            .add("source", DataTypes.StringType)
+            .add("language", DataTypes.StringType)
+            .add("sentiment", DataTypes.DoubleType)
+            .add("sentiment_label", DataTypes.StringType);
+
+    /**
+     * A mention row; its article's date, source and language follow from the article id, as in the job,
+     * where every mention carries its article's.
+     */
+    private static Row mention(String article, String id, String name, String type, String surface, boolean discovered) {
+        int h = Math.floorMod(article.hashCode(), 1000);
+        java.sql.Date date = h % 7 == 0 ? null : java.sql.Date.valueOf(java.time.LocalDate.of(2026, 1, 1).plusDays(h % 5));
+        return RowFactory.create(article, id, name, type, surface, discovered, date, "source " + (h % 3),
+                h % 2 == 0 ? "de" : "en", (h % 11) / 10.0, "neutral");
+    }
+
+    private static Dataset<Row> seen(Dataset<Row> mentions) {
+        return EntityTable.seen(mentions, EntityDailyAggregator.aggregate(mentions));
+    }
 
     @Test
     void catalogueAliasesForCatalogueEntitiesAndSeenFormsForDiscoveredOnes() {
         Dataset<Row> mentions = SharedSpark.session().createDataFrame(List.of(
-                RowFactory.create("a1", "vladimir-putin", "Wladimir Putin", "PER", "Putin", false),
-                RowFactory.create("a1", "vladimir-putin", "Wladimir Putin", "PER", "Putins", false),
-                RowFactory.create("a2", "vladimir-putin", "Wladimir Putin", "PER", "Putin", false),
-                RowFactory.create("a2", "x-per-anna-kesselring", "Anna Kesselring", "PER", "Kesselring", true),
-                RowFactory.create("a2", "x-per-anna-kesselring", "Anna Kesselring", "PER", "Anna Kesselring", true)),
+                mention("a1", "vladimir-putin", "Wladimir Putin", "PER", "Putin", false),
+                mention("a1", "vladimir-putin", "Wladimir Putin", "PER", "Putins", false),
+                mention("a2", "vladimir-putin", "Wladimir Putin", "PER", "Putin", false),
+                mention("a2", "x-per-anna-kesselring", "Anna Kesselring", "PER", "Kesselring", true),
+                mention("a2", "x-per-anna-kesselring", "Anna Kesselring", "PER", "Anna Kesselring", true)),
                 MENTIONS);
         List<Entity> catalogue = List.of(new Entity("vladimir-putin", "PER", "Wladimir Putin",
                 List.of("Putin", "Wladimir Putin"), List.of()));
-        List<Row> rows = EntityTable.build(SharedSpark.session(), mentions, catalogue).orderBy("entity_id").collectAsList();
+        List<Row> rows = EntityTable.build(SharedSpark.session(), mentions,
+                EntityDailyAggregator.aggregate(mentions), catalogue).orderBy("entity_id").collectAsList();
         assertEquals(2, rows.size());
         Row putin = rows.get(0);
         assertEquals("vladimir-putin", putin.getAs("entity_id"));
@@ -59,9 +80,9 @@ class EntityTableTest {
     }
 
     /**
-     * The counts and surfaces against the single aggregation they replaced (collect_set and the counts in
-     * one), on random mentions with null names, types and surfaces and ids under two names: the same schema
-     * and rows.
+     * The counts (summed from entity_daily) and surfaces against one aggregation over all mentions
+     * (collect_set and a distinct count of articles), on random mentions with null names, types, surfaces and
+     * dates and ids under two names: the same schema and rows.
      */
     @Test
     void equalsTheSingleAggregation() {
@@ -72,12 +93,12 @@ class EntityTableTest {
             String name = e % 41 == 0 ? null : random.nextInt(20) == 0 ? "other name " + e : "name " + e;
             String type = e % 53 == 0 ? null : e % 2 == 0 ? "PER" : "ORG";
             String surface = random.nextInt(50) == 0 ? null : "form " + random.nextInt(4) + " of " + e;
-            rows.add(RowFactory.create("a" + random.nextInt(400), "e" + e, name, type, surface, random.nextBoolean()));
+            rows.add(mention("a" + random.nextInt(400), "e" + e, name, type, surface, random.nextBoolean()));
         }
         var spark = SharedSpark.session();
         Dataset<Row> mentions = spark.createDataFrame(rows, MENTIONS);
         String[] columns = {"entity_id", "entity_name", "entity_type", "from_catalogue", "surfaces", "mentions", "articles"};
-        Dataset<Row> actual = EntityTable.seen(mentions).selectExpr(columns);
+        Dataset<Row> actual = seen(mentions).selectExpr(columns);
         Dataset<Row> expected = singleAggregation(mentions).selectExpr(columns);
         assertEquals(expected.schema(), actual.schema());
         List<String> e = expected.collectAsList().stream().map(Row::toString).sorted().toList();

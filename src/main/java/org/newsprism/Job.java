@@ -157,28 +157,13 @@ public final class Job {
             Dataset<Row> normalized = cache(cached, normalize.apply(read));
             Map<String, Long> recordsByFile = timings.time("read_normalize", () -> countBy(normalized, "input_file"));
 
-            DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
-            if (deduped.sketches() != null) {
-                cached.add(deduped.sketches());
-            }
-            Dataset<Row> runDuplicates = OutputTables.duplicates(deduped.duplicates(), normalized,
-                    config.input().excerptChars());
-            Dataset<Row> runRejected = OutputTables.rejected(
-                    normalized.where(col("reject_reason").isNotNull()).unionByName(deduped.rejected()));
-            Dataset<Row> newArticles = deduped.kept();
-            // Read by the prior dedup, the merge and the new dedup_index: persisted, scanned once.
-            Dataset<Row> priorIndex = incremental ? cache(cached, prior.index()) : null;
-            if (incremental) {
-                PriorArticleDeduplicator.Result againstPrior = new PriorArticleDeduplicator(config.dedup())
-                        .apply(newArticles, runDuplicates, deduped.sketches(), priorIndex);
-                newArticles = againstPrior.kept();
-                runDuplicates = againstPrior.duplicates();
-                runRejected = runRejected.unionByName(againstPrior.rejected());
-            }
-            Dataset<Row> kept = cache(cached, newArticles);
-            Dataset<Row> runDuplicatesCached = cache(cached, runDuplicates.select(columns(OutputTables.DUPLICATE_COLUMNS)));
-            Dataset<Row> runRejectedCached = cache(cached, runRejected.select(columns(OutputTables.REJECTED_COLUMNS)));
-            timings.time("dedup", () -> kept.count() + runDuplicatesCached.count() + runRejectedCached.count());
+            // Timed as a whole: near dedup computes and checkpoints its components as it is applied.
+            Deduplicated deduped = timings.time("dedup",
+                    () -> deduplicate(normalized, incremental ? prior : null, exactDedup, nearDedup, cached));
+            Dataset<Row> kept = deduped.kept();
+            Dataset<Row> runDuplicatesCached = deduped.duplicates();
+            Dataset<Row> runRejectedCached = deduped.rejected();
+            Dataset<Row> priorIndex = deduped.priorIndex();
             // Everything read from the normalised records is cached now: their texts leave the memory.
             release(cached, normalized);
 
@@ -255,6 +240,44 @@ public final class Job {
             java.util.Collections.reverse(cached);
             cached.forEach(Dataset::unpersist);
         }
+    }
+
+    /** What deduplication hands on: the cached tables below, the sketches and the earlier dedup_index. */
+    private record Deduplicated(Dataset<Row> kept, Dataset<Row> duplicates, Dataset<Row> rejected,
+            Dataset<Row> sketches, Dataset<Row> priorIndex) {}
+
+    /**
+     * The run's articles after deduplication, its duplicates and its rejected records (normalisation's and
+     * dedup's), each cached and counted; with {@code prior} (incremental runs) also deduplicated against the
+     * earlier output, whose {@code dedup_index} is then cached too.
+     */
+    private Deduplicated deduplicate(Dataset<Row> normalized, PriorOutput prior, ExactDeduplicator exactDedup,
+            NearDeduplicator nearDedup, List<Dataset<Row>> cached) {
+        DedupResult deduped = nearDedup.apply(exactDedup.apply(normalized.where(col("reject_reason").isNull())));
+        if (deduped.sketches() != null) {
+            cached.add(deduped.sketches());
+        }
+        Dataset<Row> runDuplicates = OutputTables.duplicates(deduped.duplicates(), normalized,
+                config.input().excerptChars());
+        Dataset<Row> runRejected = OutputTables.rejected(
+                normalized.where(col("reject_reason").isNotNull()).unionByName(deduped.rejected()));
+        Dataset<Row> newArticles = deduped.kept();
+        // Read by the prior dedup, the merge and the new dedup_index: persisted, scanned once.
+        Dataset<Row> priorIndex = prior != null ? cache(cached, prior.index()) : null;
+        if (prior != null) {
+            PriorArticleDeduplicator.Result againstPrior = new PriorArticleDeduplicator(config.dedup())
+                    .apply(newArticles, runDuplicates, deduped.sketches(), priorIndex);
+            newArticles = againstPrior.kept();
+            runDuplicates = againstPrior.duplicates();
+            runRejected = runRejected.unionByName(againstPrior.rejected());
+        }
+        Dataset<Row> kept = cache(cached, newArticles);
+        Dataset<Row> duplicates = cache(cached, runDuplicates.select(columns(OutputTables.DUPLICATE_COLUMNS)));
+        Dataset<Row> rejected = cache(cached, runRejected.select(columns(OutputTables.REJECTED_COLUMNS)));
+        kept.count();
+        duplicates.count();
+        rejected.count();
+        return new Deduplicated(kept, duplicates, rejected, deduped.sketches(), priorIndex);
     }
 
     /**

@@ -18,37 +18,22 @@ import java.util.Random;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.newsprism.SharedSpark;
 
 class EntityDailyAggregatorTest {
-    private static final StructType MENTIONS = new StructType()
-            .add("article_id", DataTypes.StringType)
-            .add("entity_id", DataTypes.StringType)
-            .add("entity_name", DataTypes.StringType)
-            .add("entity_type", DataTypes.StringType)
-            .add("sentiment", DataTypes.DoubleType)
-            .add("sentiment_label", DataTypes.StringType)
-            .add("published_date", DataTypes.DateType)
-            .add("source", DataTypes.StringType)
-            .add("language", DataTypes.StringType);
-
     private static Row mention(String article, String entity, double sentiment, String label, String date, String source) {
-        return RowFactory.create(article, entity, entity.toUpperCase(), "PER", sentiment, label,
-                date == null ? null : Date.valueOf(date), source, "de");
+        return TestMentions.row(article, entity, entity.toUpperCase(), "PER", entity, false, sentiment, label, date,
+                source, "de");
     }
 
     @Test
     void countsMentionsArticlesSourcesAndSentimentPerDayEntityAndLanguage() {
-        Dataset<Row> mentions = SharedSpark.session().createDataFrame(List.of(
+        Dataset<Row> mentions = TestMentions.of(List.of(
                 mention("a1", "merz", 0.5, "positive", "2025-08-18", "s1"),
                 mention("a1", "merz", -0.5, "negative", "2025-08-18", "s1"),
                 mention("a2", "merz", 0.0, "neutral", "2025-08-18", "s2"),
                 mention("a3", "merz", 0.2, "positive", "2025-08-19", "s1"),
-                mention("a4", "putin", -0.4, "negative", null, null)), MENTIONS);
+                mention("a4", "putin", -0.4, "negative", null, null)));
         List<Row> daily = EntityDailyAggregator.aggregate(mentions).orderBy("entity_id", "published_date").collectAsList();
         assertEquals(3, daily.size());
         Row merz18 = daily.get(0);
@@ -74,7 +59,7 @@ class EntityDailyAggregatorTest {
         for (int i = 0; i < 7; i++) {
             rows.add(mention("a" + i, "merz", 0.1, "neutral", "2025-08-18", "s" + (i % 3)));
         }
-        Row merz = EntityDailyAggregator.aggregate(SharedSpark.session().createDataFrame(rows, MENTIONS)).first();
+        Row merz = EntityDailyAggregator.aggregate(TestMentions.of(rows)).first();
         assertEquals(0.0, merz.<Double>getAs("sentiment_stddev"));
         assertEquals(7L, merz.<Long>getAs("articles"));
         assertEquals(3L, merz.<Long>getAs("sources"));
@@ -97,11 +82,11 @@ class EntityDailyAggregatorTest {
             String source = sources[a % sources.length];
             String date = dates[a / sources.length % dates.length];
             String entity = entities[random.nextInt(entities.length)];
-            rows.add(RowFactory.create(article, entity, entity.toUpperCase(), random.nextBoolean() ? "PER" : "ORG",
-                    sentiments[random.nextInt(sentiments.length)], labels[random.nextInt(labels.length)],
-                    date == null ? null : Date.valueOf(date), source, random.nextBoolean() ? "de" : "en"));
+            rows.add(TestMentions.row(article, entity, entity.toUpperCase(), random.nextBoolean() ? "PER" : "ORG", entity,
+                    false, sentiments[random.nextInt(sentiments.length)], labels[random.nextInt(labels.length)], date,
+                    source, random.nextBoolean() ? "de" : "en"));
         }
-        Dataset<Row> mentions = SharedSpark.session().createDataFrame(rows, MENTIONS).repartition(5);
+        Dataset<Row> mentions = TestMentions.of(rows).repartition(5);
         Column[] key = {col("published_date"), col("entity_id"), col("entity_name"), col("entity_type"), col("language")};
         List<Row> ours = EntityDailyAggregator.aggregate(mentions).orderBy(key).collectAsList();
         List<Row> spark = mentions.groupBy(key)

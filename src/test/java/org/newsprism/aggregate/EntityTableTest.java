@@ -15,37 +15,21 @@ import java.util.List;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.newsprism.SharedSpark;
 import org.newsprism.nlp.Entity;
 
 class EntityTableTest {
-    private static final StructType MENTIONS = new StructType()
-            .add("article_id", DataTypes.StringType)
-            .add("entity_id", DataTypes.StringType)
-            .add("entity_name", DataTypes.StringType)
-            .add("entity_type", DataTypes.StringType)
-            .add("surface", DataTypes.StringType)
-            .add("discovered", DataTypes.BooleanType, false)
-            .add("published_date", DataTypes.DateType)
-            .add("source", DataTypes.StringType)
-            .add("language", DataTypes.StringType)
-            .add("sentiment", DataTypes.DoubleType)
-            .add("sentiment_label", DataTypes.StringType);
-
     /**
      * A mention row; its article's date, source and language follow from the article id, as in the job,
      * where every mention carries its article's.
      */
     private static Row mention(String article, String id, String name, String type, String surface, boolean discovered) {
         int h = Math.floorMod(article.hashCode(), 1000);
-        java.sql.Date date = h % 7 == 0 ? null : java.sql.Date.valueOf(java.time.LocalDate.of(2026, 1, 1).plusDays(h % 5));
-        return RowFactory.create(article, id, name, type, surface, discovered, date, "source " + (h % 3),
-                h % 2 == 0 ? "de" : "en", (h % 11) / 10.0, "neutral");
+        String date = h % 7 == 0 ? null : "2026-01-0" + (1 + h % 5);
+        return TestMentions.row(article, id, name, type, surface, discovered, (h % 11) / 10.0, "neutral", date,
+                "source " + (h % 3), h % 2 == 0 ? "de" : "en");
     }
 
     private static Dataset<Row> seen(Dataset<Row> mentions) {
@@ -54,13 +38,12 @@ class EntityTableTest {
 
     @Test
     void catalogueAliasesForCatalogueEntitiesAndSeenFormsForDiscoveredOnes() {
-        Dataset<Row> mentions = SharedSpark.session().createDataFrame(List.of(
+        Dataset<Row> mentions = TestMentions.of(List.of(
                 mention("a1", "vladimir-putin", "Wladimir Putin", "PER", "Putin", false),
                 mention("a1", "vladimir-putin", "Wladimir Putin", "PER", "Putins", false),
                 mention("a2", "vladimir-putin", "Wladimir Putin", "PER", "Putin", false),
                 mention("a2", "x-per-anna-kesselring", "Anna Kesselring", "PER", "Kesselring", true),
-                mention("a2", "x-per-anna-kesselring", "Anna Kesselring", "PER", "Anna Kesselring", true)),
-                MENTIONS);
+                mention("a2", "x-per-anna-kesselring", "Anna Kesselring", "PER", "Anna Kesselring", true)));
         List<Entity> catalogue = List.of(new Entity("vladimir-putin", "PER", "Wladimir Putin",
                 List.of("Putin", "Wladimir Putin"), List.of()));
         List<Row> rows = EntityTable.build(SharedSpark.session(), mentions,
@@ -95,8 +78,7 @@ class EntityTableTest {
             String surface = random.nextInt(50) == 0 ? null : "form " + random.nextInt(4) + " of " + e;
             rows.add(mention("a" + random.nextInt(400), "e" + e, name, type, surface, random.nextBoolean()));
         }
-        var spark = SharedSpark.session();
-        Dataset<Row> mentions = spark.createDataFrame(rows, MENTIONS);
+        Dataset<Row> mentions = TestMentions.of(rows);
         String[] columns = {"entity_id", "entity_name", "entity_type", "from_catalogue", "surfaces", "mentions", "articles"};
         Dataset<Row> actual = seen(mentions).selectExpr(columns);
         Dataset<Row> expected = singleAggregation(mentions).selectExpr(columns);

@@ -69,6 +69,7 @@ public final class EntityTable {
      */
     static Dataset<Row> seen(Dataset<Row> mentions, Dataset<Row> entityDaily) {
         Column[] key = {col("entity_id"), col("entity_name"), col("entity_type")};
+        // coalesce only keeps the columns non-nullable, as counts are: Spark types every sum as nullable.
         Dataset<Row> counts = entityDaily.groupBy(key)
                 .agg(coalesce(sum(col("mentions")), lit(0L)).as("mentions"),
                         coalesce(sum(col("articles")), lit(0L)).as("articles"));

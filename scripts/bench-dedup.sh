@@ -6,7 +6,8 @@
 #   scripts/bench-dedup.sh --articles 1000000 --skip-ml
 #   scripts/bench-dedup.sh --articles 50000 --tables 10 --seed 3 --work /tmp/bench
 #
-# Options: --articles N (default 100000), --seed S (1), --tables L (Spark ML hash tables, 5),
+# Options: --articles N (default 100000), --seed S (1), --corpus synthetic|news (news: the templated German
+# and English articles of scripts/bench.sh instead of pseudo-words), --tables L (Spark ML hash tables, 5),
 # --work DIR (target/bench-dedup; the generated Parquet corpus is kept there and reused),
 # --skip-ml, --skip-full (skip the timing of the whole dedup stage), --ml-timeout S (cancel Spark ML after S
 # seconds and report it as slower than that). NEWSPRISM_DRIVER_MEMORY sets the

@@ -355,6 +355,11 @@ public final class ConfigLoader {
                 problem("dedup.near.bands", String.valueOf(bands),
                         "times dedup.near.rows (" + rows + ") must not exceed dedup.near.hashes (" + hashes + ")");
             }
+            int minSharedBands = intIn("dedup.near.min-shared-bands", 1, 1024);
+            if (minSharedBands > bands) {
+                problem("dedup.near.min-shared-bands", String.valueOf(minSharedBands),
+                        "must not exceed dedup.near.bands (" + bands + ")");
+            }
             double threshold = doubleIn("dedup.near.threshold", 0, 1);
             if (threshold == 0) {
                 problem("dedup.near.threshold", "0", "must be above 0 (0 would make every candidate a duplicate)");
@@ -362,7 +367,7 @@ public final class ConfigLoader {
             return new JobConfig.Dedup(bool("dedup.exact.enabled"),
                     new JobConfig.UrlDedup(bool("dedup.url.enabled")),
                     new JobConfig.NearDedup(bool("dedup.near.enabled"), intIn("dedup.near.shingle-size", 1, 50),
-                            hashes, bands, rows, threshold, longValue("dedup.near.seed"),
+                            hashes, bands, rows, minSharedBands, threshold, longValue("dedup.near.seed"),
                             intIn("dedup.near.max-bucket-comparisons", 1, 100_000)));
         }
 

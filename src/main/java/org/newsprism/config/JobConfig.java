@@ -87,6 +87,7 @@ public record JobConfig(
             int hashes,
             int bands,
             int rows,
+            int minSharedBands,
             double threshold,
             long seed,
             int maxBucketComparisons) implements Serializable {}

@@ -6,19 +6,23 @@ import static org.apache.spark.sql.functions.row_number;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
+import org.newsprism.config.JobConfig;
 
 /**
  * Locality-sensitive hashing over MinHash signatures: {@code (doc long, signature binary)} in, candidate
@@ -26,11 +30,15 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
  *
  * <p>The first {@code bands * rows} values of a signature are cut into {@code bands} bands of {@code rows}
  * consecutive values (the verification uses all of them); each band is hashed
- * with its index to a 64-bit bucket key (Murmur3). Two articles become candidates when they share a
- * bucket, which happens for Jaccard similarity {@code s} with probability
- * {@code 1 - (1 - s^rows)^bands} (with 40 × 3: 0.995 at s = 0.5, 0.66 at 0.3, 0.005 at 0.05).
+ * with its index to a 64-bit bucket key (Murmur3). Two articles become candidates when they share at least
+ * {@code minSharedBands} buckets. For Jaccard similarity {@code s} each band agrees with probability
+ * {@code p = s^rows}, so a pair becomes a candidate with probability {@code P(Binomial(bands, p) >= minSharedBands)}:
+ * with one band of 40 × 3 that is 0.995 at s = 0.5, 0.27 at 0.2 and 0.04 at 0.1; with two bands of 64 × 3 it is
+ * 0.998 at s = 0.5, 0.09 at 0.2 and 0.002 at 0.1. Asking for two bands thus keeps the pairs worth verifying
+ * and drops most of the dissimilar ones that share one band by chance, which in a corpus of templated
+ * texts are many and grow with the square of its size.
  * Nothing compares all pairs: one row per article and band is shuffled to its bucket, and each bucket is
- * read once, sorted by {@code doc}.
+ * read once, sorted by {@code doc}; the pairs of all buckets are then counted.
  *
  * <p>In a bucket, each article is paired with the (at most) {@code maxComparisons} articles before it in
  * {@code doc} order. Small buckets thus give all their pairs; a huge bucket (thousands of boilerplate-only
@@ -40,7 +48,8 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
  *
  * <p>Example (bands 2, rows 2): signatures {@code 1:[7,8,9,4]}, {@code 2:[7,8,5,6]}, {@code 3:[1,2,9,4]}
  * share band 0 (1, 2) and band 1 (1, 3): pairs {@code (1,2), (1,3)}.
- * Reads {@code dedup.near.bands}, {@code dedup.near.rows} and {@code dedup.near.max-bucket-comparisons}.
+ * Reads {@code dedup.near.bands}, {@code dedup.near.rows}, {@code dedup.near.min-shared-bands} and
+ * {@code dedup.near.max-bucket-comparisons}.
  */
 public final class LshCandidates implements Serializable {
     /** The output schema. */
@@ -59,36 +68,57 @@ public final class LshCandidates implements Serializable {
 
     private final int bands;
     private final int rows;
+    private final int minSharedBands;
     private final int maxComparisons;
 
-    public LshCandidates(int bands, int rows, int maxComparisons) {
-        if (bands < 1 || rows < 1 || maxComparisons < 1) {
-            throw new IllegalArgumentException("bands, rows and max comparisons must be positive: "
-                    + bands + ", " + rows + ", " + maxComparisons);
+    public LshCandidates(int bands, int rows, int minSharedBands, int maxComparisons) {
+        if (bands < 1 || rows < 1 || minSharedBands < 1 || maxComparisons < 1) {
+            throw new IllegalArgumentException("bands, rows, shared bands and max comparisons must be positive: "
+                    + bands + ", " + rows + ", " + minSharedBands + ", " + maxComparisons);
+        }
+        if (minSharedBands > bands) {
+            throw new IllegalArgumentException("cannot ask for " + minSharedBands + " shared bands of " + bands);
         }
         this.bands = bands;
         this.rows = rows;
+        this.minSharedBands = minSharedBands;
         this.maxComparisons = maxComparisons;
+    }
+
+    /** The LSH settings of {@code dedup.near}. */
+    public static LshCandidates of(JobConfig.NearDedup near) {
+        return new LshCandidates(near.bands(), near.rows(), near.minSharedBands(), near.maxBucketComparisons());
     }
 
     /** Candidate pairs among {@code signatures} (columns {@code doc}, {@code signature}; null signatures skipped). */
     public Dataset<Row> pairs(Dataset<Row> signatures) {
         int window = maxComparisons;
         MapPartitionsFunction<Row, Row> toPairs = sorted -> new WindowPairs(sorted, window);
-        return signatures
+        return sharingEnoughBands(signatures
                 .where(col("signature").isNotNull())
                 .select(col("doc"), col("signature"))
                 .flatMap(toBuckets("doc"), Encoders.row(BUCKET_SCHEMA))
                 .repartition(col("bucket"))
                 .sortWithinPartitions(col("bucket"), col("doc"))
-                .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA))
-                .distinct();
+                .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)));
+    }
+
+    /** Each pair once, if it was formed in at least {@code minSharedBands} buckets (columns kept as they are). */
+    private Dataset<Row> sharingEnoughBands(Dataset<Row> pairsPerBucket) {
+        if (minSharedBands == 1) {
+            return pairsPerBucket.distinct();
+        }
+        Column[] pair = Arrays.stream(pairsPerBucket.columns()).map(functions::col).toArray(Column[]::new);
+        return pairsPerBucket.groupBy(pair).count()
+                .where(col("count").geq(minSharedBands))
+                .select(pair);
     }
 
     /**
      * Candidate pairs between two sets, for matching new articles against stored ones: {@code probes}
      * and {@code stored} have columns {@code id} (string) and {@code signature} (binary; null skipped); the
-     * output has {@code probe} and {@code stored} (their ids), each pair once. Pairs within one set are not
+     * output has {@code probe} and {@code stored} (their ids), each pair once, if they share at least
+     * {@code minSharedBands} buckets. Pairs within one set are not
      * formed. Only the stored rows that share a bucket with some probe are shuffled after the first
      * filter; of a bucket's stored rows, the {@code maxComparisons} with the smallest ids are paired, so a
      * boilerplate bucket does not explode.
@@ -101,10 +131,9 @@ public final class LshCandidates implements Serializable {
                 .withColumn("__rank", row_number().over(Window.partitionBy("bucket").orderBy(col("id"))))
                 .where(col("__rank").leq(maxComparisons))
                 .select(col("bucket"), col("id").as("stored"));
-        return probeBuckets.select(col("bucket"), col("id").as("probe"))
+        return sharingEnoughBands(probeBuckets.select(col("bucket"), col("id").as("probe"))
                 .join(capped, "bucket")
-                .select(col("probe"), col("stored"))
-                .distinct();
+                .select(col("probe"), col("stored")));
     }
 
     /** {@code (bucket long, id string)}: one row per band of each non-null signature. */

@@ -155,8 +155,7 @@ public final class NearDeduplicator {
         Dataset<Row> usable = withoutIdCollisions(sketches);
         Dataset<Row> urlLinks = config.url().enabled() ? urlLinks(usable) : emptyLinks(usable);
         Dataset<Row> candidates = config.near().enabled()
-                ? new LshCandidates(config.near().bands(), config.near().rows(), config.near().maxBucketComparisons())
-                        .pairs(usable).localCheckpoint()
+                ? LshCandidates.of(config.near()).pairs(usable).localCheckpoint()
                 : usable.sparkSession().createDataFrame(List.<Row>of(), LshCandidates.PAIR_SCHEMA);
 
         Dataset<Row> involved = candidates.select(col("a").as("doc"))

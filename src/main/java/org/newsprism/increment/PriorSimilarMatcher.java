@@ -73,9 +73,7 @@ public final class PriorSimilarMatcher {
                     .select(col("probe"), col("stored")));
         }
         if (near) {
-            LshCandidates lsh = new LshCandidates(config.near().bands(), config.near().rows(),
-                    config.near().maxBucketComparisons());
-            pairs = pairs.union(lsh.crossPairs(
+            pairs = pairs.union(LshCandidates.of(config.near()).crossPairs(
                     probes.select(col("probe").as("id"), col("probe_signature").as("signature")),
                     stored.select(col("stored").as("id"), col("stored_signature").as("signature"))));
         }

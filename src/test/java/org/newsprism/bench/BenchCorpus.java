@@ -278,6 +278,23 @@ public final class BenchCorpus {
         return new Article(base.title(), text, base.language());
     }
 
+    /**
+     * Article {@code i} for the dedup benchmark: its corpus id, its text and the corpus id of the original it
+     * copies (its own for an original), the ground truth of its duplicate cluster.
+     */
+    public String[] idTextOriginal(long i) {
+        return new String[] {id(i), article(i).text(), id(original(i))};
+    }
+
+    private static String id(long i) {
+        return String.format("bench-%08d", i);
+    }
+
+    /** The generator of the corpus that {@code scripts/bench.sh} writes (conf: the project's conf directory). */
+    public static BenchCorpus of(Path conf, long seed) throws IOException {
+        return new BenchCorpus(conf, seed);
+    }
+
     void write(Path dir, long n) throws IOException {
         Files.createDirectories(dir);
         ObjectMapper json = new ObjectMapper();
@@ -293,7 +310,7 @@ public final class BenchCorpus {
                     SplittableRandom r = random(i, 5);
                     String source = sources[a.language()][r.nextInt(4)];
                     ObjectNode o = json.createObjectNode();
-                    o.put("id", String.format("bench-%08d", i));
+                    o.put("id", id(i));
                     o.put("url", "https://www." + source + "/news/" + i + ".html?utm_source=feed");
                     o.put("source", source);
                     o.put("title", a.title());

@@ -118,11 +118,13 @@ class ConfigLoaderTest {
     @Test
     void dedupSettingsAreMappedAndChecked() {
         JobConfig.Dedup d = ConfigLoader.load(List.of(), sets("dedup.near.bands", "20", "dedup.near.rows", "6",
-                "dedup.near.seed", "-7", "normalize.tracking-params", "[\"utm_*\", fbclid]"), Map.of()).config().dedup();
+                "dedup.near.min-shared-bands", "3", "dedup.near.seed", "-7",
+                "normalize.tracking-params", "[\"utm_*\", fbclid]"), Map.of()).config().dedup();
         List<String> tracking = ConfigLoader.load(List.of(), sets("normalize.tracking-params", "[\"utm_*\", fbclid]"),
                 Map.of()).config().normalize().trackingParams();
         assertEquals(20, d.near().bands());
         assertEquals(6, d.near().rows());
+        assertEquals(3, d.near().minSharedBands());
         assertEquals(-7L, d.near().seed());
         assertEquals(List.of("utm_*", "fbclid"), tracking);
         assertTrue(d.url().enabled() && d.near().enabled());
@@ -135,6 +137,9 @@ class ConfigLoaderTest {
         assertTrue(message.contains("invalid setting dedup.near.shingle-size = 0: must be between 1 and 50"), message);
         assertTrue(message.contains("invalid setting normalize.tracking-params = id=1: must be parameter names"), message);
         assertTrue(message.contains("invalid setting dedup.near.seed = \"x\": must be an integer"), message);
+
+        assertTrue(failure(sets("dedup.near.bands", "10", "dedup.near.min-shared-bands", "11")).contains(
+                "invalid setting dedup.near.min-shared-bands = 11: must not exceed dedup.near.bands (10)"));
     }
 
     @Test

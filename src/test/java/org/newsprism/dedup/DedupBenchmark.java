@@ -29,12 +29,14 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.newsprism.SparkSessions;
+import org.newsprism.bench.BenchCorpus;
 import org.newsprism.config.ConfigLoader;
 import org.newsprism.config.JobConfig;
 
 /**
  * The dedup benchmark behind {@code scripts/bench-dedup.sh} (not a unit test): generates N synthetic
- * articles ({@link SyntheticNews}) to Parquet once, then, in the same run and on the same input, times
+ * articles ({@link SyntheticNews}, or with {@code --corpus news} the templated news of {@code scripts/bench.sh})
+ * to Parquet once, then, in the same run and on the same input, times
  *
  * <ol>
  *   <li>Newsprism's near-duplicate core: sketches (shingles, MinHash), LSH candidates, verification,
@@ -45,7 +47,7 @@ import org.newsprism.config.JobConfig;
  *   <li>unless {@code --skip-full}: the whole dedup stage as the job runs it (exact, URL, near).</li>
  * </ol>
  * It prints time, candidate pairs, result pairs, pairwise precision and recall against the generator's
- * truth, and the speed ratio. Arguments: {@code --articles N --seed S --tables L --work DIR --skip-ml
+ * truth, and the speed ratio. Arguments: {@code --articles N --seed S --corpus synthetic|news --tables L --work DIR --skip-ml
  * --skip-full --ml-timeout SECONDS --profile} (Spark ML is cancelled after the timeout and reported as
  * slower than it; the last prints every Spark stage that took more than half a second), and
  * {@code --set key=value} (repeatable) to change a Newsprism setting, e.g. {@code dedup.near.hashes=256}.
@@ -76,10 +78,15 @@ public final class DedupBenchmark {
             });
         }
 
-        Path data = work.resolve("articles-" + n + "-seed" + seed + ".parquet");
+        boolean news = options.getOrDefault("corpus", "synthetic").equals("news");
+        Path data = work.resolve((news ? "news-" : "articles-") + n + "-seed" + seed + ".parquet");
         if (!Files.exists(data.resolve("_SUCCESS"))) {
             long started = System.nanoTime();
-            generate(spark, n, seed, data);
+            if (news) {
+                generateNews(spark, n, seed, data);
+            } else {
+                generate(spark, n, seed, data);
+            }
             System.out.printf("generated %d articles in %.1f s: %s%n", n, seconds(started), data);
         }
         Dataset<Row> articles = spark.read().parquet(data.toString());
@@ -273,6 +280,35 @@ public final class DedupBenchmark {
             public Row next() {
                 return news.article(ids.next(), n);
             }
+        };
+        int partitions = (int) Math.max(4, n / 25_000);
+        spark.range(0, n, 1, partitions).as(Encoders.LONG())
+                .mapPartitions(make, Encoders.row(SyntheticNews.SCHEMA))
+                .write().mode(SaveMode.Overwrite).parquet(target.toString());
+    }
+
+    /**
+     * The corpus of {@code scripts/bench.sh} ({@link BenchCorpus}: templated German and English news, so that
+     * unrelated articles share sentence frames) as {@link SyntheticNews#SCHEMA} rows, with its true clusters.
+     */
+    private static void generateNews(SparkSession spark, long n, long seed, Path target) {
+        String conf = Path.of("conf").toAbsolutePath().toString();
+        MapPartitionsFunction<Long, Row> make = ids -> {
+            BenchCorpus corpus = BenchCorpus.of(Path.of(conf), seed);
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return ids.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    long i = ids.next();
+                    String[] article = corpus.idTextOriginal(i);
+                    return SyntheticNews.row(article[0], i, "https://www.example.com/news/" + i + ".html", article[1],
+                            article[2]);
+                }
+            };
         };
         int partitions = (int) Math.max(4, n / 25_000);
         spark.range(0, n, 1, partitions).as(Encoders.LONG())

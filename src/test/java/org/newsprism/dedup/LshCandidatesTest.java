@@ -46,7 +46,7 @@ class LshCandidatesTest {
                 4, new int[] {7, 8, 9, 4},
                 5, new int[] {0, 0, 0, 0},
                 6, null);
-        assertEquals(Set.of("1-2", "1-3", "1-4", "2-4", "3-4"), pairs(new LshCandidates(2, 2, 50).pairs(input)));
+        assertEquals(Set.of("1-2", "1-3", "1-4", "2-4", "3-4"), pairs(new LshCandidates(2, 2, 1, 50).pairs(input)));
     }
 
     private static Dataset<Row> identified(Object... idAndSignature) {
@@ -74,13 +74,13 @@ class LshCandidatesTest {
                 "old-4", new int[] {6, 6, 6, 6},
                 "old-5", null);
         Set<String> pairs = new TreeSet<>();
-        new LshCandidates(2, 2, 50).crossPairs(probes, stored).collectAsList()
+        new LshCandidates(2, 2, 1, 50).crossPairs(probes, stored).collectAsList()
                 .forEach(r -> pairs.add(r.getString(0) + "~" + r.getString(1)));
         assertEquals(Set.of("new-a~old-1", "new-a~old-2", "new-a~old-3", "new-b~old-1", "new-b~old-3"), pairs,
                 "new-a and new-b share band 0 but are both probes: no pair between them");
 
         Set<String> capped = new TreeSet<>();
-        new LshCandidates(2, 2, 1).crossPairs(probes, stored).collectAsList()
+        new LshCandidates(2, 2, 1, 1).crossPairs(probes, stored).collectAsList()
                 .forEach(r -> capped.add(r.getString(0) + "~" + r.getString(1)));
         assertEquals(Set.of("new-a~old-1", "new-a~old-2", "new-b~old-1"), capped,
                 "with one comparison per bucket only the smallest stored id of bucket (7, 8) is paired");
@@ -89,7 +89,7 @@ class LshCandidatesTest {
     @Test
     void equalValuesInDifferentBandsAreNotABucket() {
         Dataset<Row> input = signatures(1, new int[] {3, 3, 1, 1}, 2, new int[] {1, 1, 3, 3});
-        assertEquals(Set.of(), pairs(new LshCandidates(2, 2, 50).pairs(input)));
+        assertEquals(Set.of(), pairs(new LshCandidates(2, 2, 1, 50).pairs(input)));
     }
 
     @Test
@@ -99,12 +99,12 @@ class LshCandidatesTest {
             rows[2 * i] = 100 + i;
             rows[2 * i + 1] = new int[] {5, 5};
         }
-        Set<String> windowed = pairs(new LshCandidates(1, 2, 3).pairs(signatures(rows)));
+        Set<String> windowed = pairs(new LshCandidates(1, 2, 1, 3).pairs(signatures(rows)));
         assertEquals(0 + 1 + 2 + 3 * 7, windowed.size(), "each of 10 paired with up to 3 predecessors");
         for (int i = 1; i < 10; i++) {
             assertTrue(windowed.contains((100 + i - 1) + "-" + (100 + i)), "consecutive members stay linked");
         }
-        assertEquals(45, pairs(new LshCandidates(1, 2, 9).pairs(signatures(rows))).size(), "all pairs when it fits");
+        assertEquals(45, pairs(new LshCandidates(1, 2, 1, 9).pairs(signatures(rows))).size(), "all pairs when it fits");
     }
 
     @Test
@@ -113,6 +113,30 @@ class LshCandidatesTest {
         assertNotEquals(keys[0], keys[1], "same values, other band");
         assertEquals(keys[0], LshCandidates.bucketKeys(new int[] {1, 2, 7, 7}, 2, 2)[0]);
         assertThrows(IllegalArgumentException.class, () -> LshCandidates.bucketKeys(new int[] {1, 2, 3}, 2, 2));
-        assertThrows(IllegalArgumentException.class, () -> new LshCandidates(0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LshCandidates(0, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LshCandidates(2, 1, 3, 1), "more shared bands than bands");
+    }
+
+    @Test
+    void withTwoSharedBandsOnlyPairsAgreeingInTwoBandsAreCandidates() {
+        Dataset<Row> input = signatures(
+                1, new int[] {7, 8, 9, 4, 5, 5},
+                2, new int[] {7, 8, 9, 4, 0, 0},
+                3, new int[] {7, 8, 1, 1, 5, 5},
+                4, new int[] {7, 8, 2, 2, 3, 3},
+                5, new int[] {6, 6, 9, 4, 1, 2});
+        assertEquals(Set.of("1-2", "1-3"), pairs(new LshCandidates(3, 2, 2, 50).pairs(input)),
+                "2-3, 2-4, 3-4, 1-4, 1-5 and 2-5 share one band only");
+        assertEquals(Set.of("1-2", "1-3", "1-4", "1-5", "2-3", "2-4", "2-5", "3-4"),
+                pairs(new LshCandidates(3, 2, 1, 50).pairs(input)), "with one band they are all candidates");
+
+        Dataset<Row> probes = identified("new-1", new int[] {7, 8, 9, 4, 5, 5});
+        Dataset<Row> stored = identified(
+                "old-2", new int[] {7, 8, 9, 4, 0, 0},
+                "old-4", new int[] {7, 8, 2, 2, 3, 3});
+        Set<String> cross = new TreeSet<>();
+        new LshCandidates(3, 2, 2, 50).crossPairs(probes, stored).collectAsList()
+                .forEach(r -> cross.add(r.getString(0) + "~" + r.getString(1)));
+        assertEquals(Set.of("new-1~old-2"), cross, "old-4 shares one band with new-1");
     }
 }

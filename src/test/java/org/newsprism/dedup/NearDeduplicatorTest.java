@@ -106,7 +106,7 @@ class NearDeduplicatorTest {
 
     @Test
     void eachMethodCanBeSwitchedOff() {
-        JobConfig.NearDedup nearOff = new JobConfig.NearDedup(false, 5, 120, 40, 3, 0.5, 1, 50);
+        JobConfig.NearDedup nearOff = new JobConfig.NearDedup(false, 5, 120, 40, 3, 1, 0.5, 1, 50);
         DedupResult urlOnly = run(new JobConfig.Dedup(true, DEFAULTS.url(), nearOff));
         assertEquals(Map.of("c", "b", "d", "a"), duplicateOf(urlOnly));
 

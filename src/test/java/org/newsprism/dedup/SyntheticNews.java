@@ -70,8 +70,13 @@ final class SyntheticNews implements Serializable {
             text = original(index);
         }
         String id = String.format("a%09d", index);
-        return RowFactory.create(id, "bench", index, "https://site" + (index % 97) + ".example/" + id, text,
-                new Timestamp(START + index * 60_000L), sha256(text), text.length(), String.format("a%09d", cluster));
+        return row(id, index, "https://site" + (index % 97) + ".example/" + id, text, String.format("a%09d", cluster));
+    }
+
+    /** A {@link #SCHEMA} row: article {@code index} with its URL, text and the id of its true cluster. */
+    static Row row(String id, long index, String url, String text, String cluster) {
+        return RowFactory.create(id, "bench", index, url, text, new Timestamp(START + index * 60_000L), sha256(text),
+                text.length(), cluster);
     }
 
     private boolean isDuplicate(long index) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures sentence sentiment on a labelled file (JSON Lines with id, text, language and either
-# polarity or score) by running the job itself on it, each record as an article.
+# polarity or score) by running the job itself on it, each record as an article (no dedup: records that share
+# their text, one per target, must each keep their prediction).
 #
 #   scripts/eval-sentiment.sh ../shared/eval/dev/gerntsa-de-news-sentiment.jsonl [score_sentiment.py] [--set k=v ...]
 #
@@ -15,7 +16,8 @@ work="$NEWSPRISM_HOME/target/eval/sentiment/$name"
 rm -rf "$work" && mkdir -p "$work"
 
 "$NEWSPRISM_HOME/scripts/run-local.sh" --input "$gold" --format jsonl --output "$work/out" \
-  --set normalize.min-text-chars=1 --set dedup.exact.enabled=false \
+  --set normalize.min-text-chars=1 --set dedup.exact.enabled=false --set dedup.near.enabled=false \
+  --set dedup.url.enabled=false \
   --set normalize.boilerplate.enabled=false "${@:3}" >&2
 "$NEWSPRISM_HOME/scripts/query.sh" --output "$work/out" --to "$work/export.jsonl" \
   "SELECT a.article_id AS id, a.text, a.sentiment, a.sentiment_label,

@@ -414,7 +414,10 @@ public final class ConfigLoader {
                     intIn("nlp.sentences.max-chars", 50, 1_000_000), splitter,
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
-                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope));
+                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope,
+                            new JobConfig.Quotations(intIn("nlp.sentiment.quotations.short-max-words", 0, 50),
+                                    doubleIn("nlp.sentiment.quotations.short-weight", 0, 2),
+                                    doubleIn("nlp.sentiment.quotations.speech-weight", 0, 2))));
         }
 
         private JobConfig.Output output() {

@@ -74,6 +74,13 @@ public record JobConfig(
     /** {@code newsprism.normalize.dates}. */
     public record Dates(List<String> patterns, Duration futureTolerance) implements Serializable {}
 
+    /**
+     * {@code newsprism.nlp.sentiment.quotes}: how polar words inside quotation marks count. A quotation of at
+     * most {@code shortMaxWords} words (a title, a name, scare quotes) weighs {@code shortWeight}; a longer one
+     * (quoted speech) {@code speechWeight}.
+     */
+    public record Quotations(int shortMaxWords, double shortWeight, double speechWeight) implements Serializable {}
+
     /** {@code newsprism.dedup}: exact, URL and near-duplicate detection. */
     public record Dedup(boolean exactEnabled, UrlDedup url, NearDedup near) implements Serializable {}
 
@@ -110,7 +117,8 @@ public record JobConfig(
             Map<String, List<String>> modifiers,
             Map<String, Thresholds> thresholds,
             int negationScope,
-            String mentionScope) implements Serializable {
+            String mentionScope,
+            Quotations quotations) implements Serializable {
 
         /** The label of a compound score in {@code language} ("*" thresholds for other languages). */
         public String label(String language, double compound) {

@@ -3,6 +3,7 @@ package org.newsprism.nlp;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import org.newsprism.config.JobConfig;
 
 /**
  * Scores one sentence's tokens with a VADER-style rule set over a {@link SentimentLexicon}:
@@ -22,6 +23,13 @@ import java.util.Locale;
  * verb often closes the clause ("die Arbeitslosigkeit zu senken"). German negation may follow its
  * verb at the end of a clause ("Russland lobte die Ukraine nicht"): a clause-final "nicht" flips the
  * polar words of its clause when no negation precedes them.
+ *
+ * <p>Quotations ({@code nlp.sentiment.quotations}): polar words between a pair of double quotation marks
+ * ({@code " „ “ ” « » ‹ ›}) in the sentence are weighed by the quotation's length. A short one (at most
+ * {@code short-max-words} words) names a title or an organisation ({@code die Show "Sommerhaus der Stars"}) or
+ * keeps the writer's distance (scare quotes: {@code the "reform"}), and its words weigh {@code short-weight};
+ * a longer one is quoted speech and weighs {@code speech-weight}. An unpaired quotation mark (a quotation
+ * spanning sentences) changes nothing.
  */
 public final class SentenceSentimentScorer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -33,11 +41,13 @@ public final class SentenceSentimentScorer implements Serializable {
     private final SentimentLexicon lexicon;
     private final boolean german;
     private final int negationScope;
+    private final JobConfig.Quotations quotations;
 
-    public SentenceSentimentScorer(SentimentLexicon lexicon, String language, int negationScope) {
+    public SentenceSentimentScorer(SentimentLexicon lexicon, String language, int negationScope, JobConfig.Quotations quotations) {
         this.lexicon = lexicon;
         this.german = "de".equals(language);
         this.negationScope = negationScope;
+        this.quotations = quotations;
     }
 
     /** A sentence's score: compound in [−1, 1] and its counts of words, positive and negative words. */
@@ -50,6 +60,7 @@ public final class SentenceSentimentScorer implements Serializable {
             lower[i] = tokens.get(i).toLowerCase(Locale.ROOT);
         }
         double[] valence = new double[n];
+        double[] quoted = quoteWeights(lower);
         int words = 0;
         int positive = 0;
         int negative = 0;
@@ -67,7 +78,7 @@ public final class SentenceSentimentScorer implements Serializable {
                 continue;
             }
             Double base = valenceOf(lower[i]);
-            if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null) {
+            if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null || quoted[i] == 0.0) {
                 continue;
             }
             if (base > 0) {
@@ -99,7 +110,7 @@ public final class SentenceSentimentScorer implements Serializable {
             if (shifted(lower, i)) {
                 v = -v;
             }
-            valence[i] = v;
+            valence[i] = v * quoted[i];
         }
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -109,6 +120,45 @@ public final class SentenceSentimentScorer implements Serializable {
         double compound = sum == 0 ? 0.0 : sum / Math.sqrt(sum * sum + ALPHA);
         return new Score(compound, words, positive, negative);
     }
+
+    /** Per token, the weight of a polar word there: 1 outside quotations, else as {@link JobConfig.Quotations} says. */
+    private double[] quoteWeights(String[] lower) {
+        double[] weights = new double[lower.length];
+        java.util.Arrays.fill(weights, 1.0);
+        int open = -1;
+        for (int i = 0; i < lower.length; i++) {
+            if (!isQuotationMark(lower[i])) {
+                continue;
+            }
+            if (open < 0) {
+                open = i;
+                continue;
+            }
+            int words = 0;
+            for (int j = open + 1; j < i; j++) {
+                words += isWord(lower[j]) ? 1 : 0;
+            }
+            double weight = words <= quotations.shortMaxWords() ? quotations.shortWeight() : quotations.speechWeight();
+            java.util.Arrays.fill(weights, open + 1, i, weight);
+            open = -1;
+        }
+        return weights;
+    }
+
+    /** A token of punctuation holding a double quotation mark (the tokenizer splits them off words). */
+    private static boolean isQuotationMark(String token) {
+        boolean quote = false;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return false;
+            }
+            quote |= QUOTATION_MARKS.indexOf(c) >= 0;
+        }
+        return quote;
+    }
+
+    private static final String QUOTATION_MARKS = "\"„“”«»‹›‟";
 
     /** Spark ML's German stop words: function words that look like inflected content words. */
     private static final class GermanFunctionWords {

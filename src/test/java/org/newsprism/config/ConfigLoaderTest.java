@@ -44,6 +44,7 @@ class ConfigLoaderTest {
         assertEquals("positive", c.nlp().sentiment().label("en", 0.4));
         assertEquals("negative", c.nlp().sentiment().label("fr", -0.5));
         assertTrue(c.nlp().sentiment().lexicons().containsKey("de"));
+        assertEquals(new JobConfig.Quotations(3, 0.0, 1.0), c.nlp().sentiment().quotations());
         assertTrue(c.normalize().boilerplate().patterns().containsKey("*"));
     }
 
@@ -109,8 +110,9 @@ class ConfigLoaderTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         String message = failure(sets("input.format", "xml", "normalize.language.min-confidence", "1.5",
-                "nlp.sentiment.thresholds.de.negative", "0.5"));
+                "nlp.sentiment.thresholds.de.negative", "0.5", "nlp.sentiment.quotations.speech-weight", "-1"));
         assertTrue(message.contains("input.format = xml: must be one of"), message);
+        assertTrue(message.contains("nlp.sentiment.quotations.speech-weight = -1.0: must be between 0.0 and 2.0"), message);
         assertTrue(message.contains("normalize.language.min-confidence = 1.5: must be between 0.0 and 1.0"), message);
         assertTrue(message.contains("nlp.sentiment.thresholds.de.negative = 0.5: must not exceed"), message);
     }

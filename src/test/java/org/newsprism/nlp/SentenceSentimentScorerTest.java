@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.newsprism.config.JobConfig;
 
 class SentenceSentimentScorerTest {
     private static final SentimentLexicon LEXICON = new SentimentLexicon(
@@ -15,8 +16,10 @@ class SentenceSentimentScorerTest {
             Map.of("aber", 1.5),
             Map.of("krise", -2.5),
             Map.of("senken", -1.0, "reduce", -1.0));
-    private final SentenceSentimentScorer german = new SentenceSentimentScorer(LEXICON, "de", 3);
-    private final SentenceSentimentScorer english = new SentenceSentimentScorer(LEXICON, "en", 3);
+    /** Quotations weigh like the writer's own words. */
+    private static final JobConfig.Quotations PLAIN = new JobConfig.Quotations(0, 1.0, 1.0);
+    private final SentenceSentimentScorer german = new SentenceSentimentScorer(LEXICON, "de", 3, PLAIN);
+    private final SentenceSentimentScorer english = new SentenceSentimentScorer(LEXICON, "en", 3, PLAIN);
 
     private static double compound(SentenceSentimentScorer scorer, String sentence) {
         return scorer.score(Arrays.asList(sentence.split(" "))).compound();
@@ -78,12 +81,30 @@ class SentenceSentimentScorerTest {
         SentimentLexicon lexicon = new SentimentLexicon(
                 Map.of("freuen", 2.0, "zustimmen", 1.0, "stark", 1.2, "einig", 1.5), Map.of(), Map.of(), Map.of(),
                 Map.of(), Map.of());
-        SentenceSentimentScorer scorer = new SentenceSentimentScorer(lexicon, "de", 3);
+        SentenceSentimentScorer scorer = new SentenceSentimentScorer(lexicon, "de", 3, PLAIN);
         assertTrue(compound(scorer, "Sie hat sich gefreut") > 0, "gefreut -> freut -> freuen");
         assertTrue(compound(scorer, "Der Rat hat zugestimmt") > 0, "zugestimmt -> zustimmt -> zustimmen");
         assertTrue(compound(scorer, "Die Partei ist stärker") > 0, "stärker -> stark");
         assertEquals(0.0, compound(scorer, "Einige Abgeordnete fehlten"), "function words are never stemmed");
         assertEquals(0.0, compound(scorer, "gegen genau gestern"), "ge- words shorter than a participle stay");
         assertTrue(compound(scorer, "Sie sind sich einig") > 0);
+    }
+
+    @Test
+    void shortQuotationsAndQuotedSpeechWeighAsConfigured() {
+        JobConfig.Quotations quotes = new JobConfig.Quotations(3, 0.0, 0.5);
+        SentenceSentimentScorer scorer = new SentenceSentimentScorer(LEXICON, "en", 3, quotes);
+        assertEquals(0.0, compound(scorer, "The show \" Good War \" returns ."), "a title of two words is ignored");
+        assertEquals(0.0, scorer.score(Arrays.asList("The", "„", "good", "“", "plan", ".")).positiveWords(),
+                "nor is it counted as a polar word");
+        assertEquals(compound(english, "He called it war"), compound(scorer, "He called it war , \" good \""),
+                "scare quotes drop their word only");
+        double speech = compound(scorer, "He said : \" The war is good for no one at all \"");
+        double plain = compound(english, "He said : The war is good for no one at all");
+        double sum = -2.5 * 0.5 + 1.9 * 0.5;
+        assertEquals(sum / Math.sqrt(sum * sum + 15), speech, 1e-9, "quoted speech weighs half");
+        assertTrue(Math.abs(speech) < Math.abs(plain));
+        assertEquals(plain, compound(scorer, "He said : \" The war is good for no one at all"), 1e-12,
+                "an unpaired mark (a quotation going on in the next sentence) changes nothing");
     }
 }

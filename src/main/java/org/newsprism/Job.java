@@ -220,9 +220,9 @@ public final class Job {
 
             // The HTML report is rendered first so that _run.json holds its timing too.
             String html = !out.report().enabled() ? null : timings.time("report", () -> HtmlReport.render(
-                    ReportData.collect("run " + runId + " (" + modeName() + ")", tableRows, mentions, entityDaily,
-                            tables.duplicates(), tables.rejected(), sourceDaily, out.report().topEntities(),
-                            out.report().timelineEntities())));
+                    ReportData.collect("run " + runId + " (" + modeName() + ")", tableRows, mentions, entities,
+                            entityDaily, tables.duplicates(), tables.rejected(), sourceDaily,
+                            out.report().topEntities(), out.report().timelineEntities())));
             RunReport report = report(runId, started, recordsByFile, annotated, runDuplicatesCached,
                     runRejectedCached, tableRows, tables.touched(), timings, output);
             output.writeFile("_run.json", report.toJson());

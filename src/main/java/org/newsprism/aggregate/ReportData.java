@@ -2,15 +2,14 @@ package org.newsprism.aggregate;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,21 +57,34 @@ public record ReportData(
      * Collects the report from the final tables.
      *
      * @param tableRows rows per table, shown as totals
+     * @param entities the {@code entities} table of the same mentions: the top entities and their counts come
+     *     from it, so that only their own mentions are read again, for the spread of their sentiment
      */
     public static ReportData collect(String title, Map<String, Long> tableRows, Dataset<Row> mentions,
-            Dataset<Row> entityDaily, Dataset<Row> duplicates, Dataset<Row> rejected, Dataset<Row> sourceDaily,
-            int topEntities, int timelineEntities) {
-        List<EntityStat> top = new ArrayList<>();
-        for (Row r : mentions.groupBy(col("entity_id"), col("entity_name"), col("entity_type"))
-                .agg(count(lit(1)).as("mentions"), countDistinct(col("article_id")).as("articles"),
-                        avg(col("sentiment")).as("mean"), stddev_samp(col("sentiment")).as("sd"),
-                        label("positive"), label("neutral"), label("negative"))
+            Dataset<Row> entities, Dataset<Row> entityDaily, Dataset<Row> duplicates, Dataset<Row> rejected,
+            Dataset<Row> sourceDaily, int topEntities, int timelineEntities) {
+        List<Row> leaders = entities.select(col("entity_id"), col("entity_name"), col("entity_type"),
+                        col("mentions"), col("articles"))
                 .orderBy(col("mentions").desc(), col("entity_id").asc())
                 .limit(topEntities)
-                .collectAsList()) {
-            top.add(new EntityStat(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getLong(4),
-                    r.isNullAt(5) ? 0.0 : r.getDouble(5), r.isNullAt(6) ? 0.0 : r.getDouble(6), r.getLong(7),
-                    r.getLong(8), r.getLong(9)));
+                .collectAsList();
+        Map<List<Object>, Row> spreads = new HashMap<>();
+        if (!leaders.isEmpty()) {
+            Object[] ids = leaders.stream().map(r -> r.getString(0)).distinct().toArray();
+            for (Row r : mentions.where(col("entity_id").isin(ids))
+                    .groupBy(col("entity_id"), col("entity_name"), col("entity_type"))
+                    .agg(avg(col("sentiment")).as("mean"), stddev_samp(col("sentiment")).as("sd"),
+                            label("positive"), label("neutral"), label("negative"))
+                    .collectAsList()) {
+                spreads.put(Arrays.asList(r.get(0), r.get(1), r.get(2)), r);
+            }
+        }
+        List<EntityStat> top = new ArrayList<>();
+        for (Row e : leaders) {
+            Row s = spreads.get(Arrays.asList(e.get(0), e.get(1), e.get(2)));
+            top.add(new EntityStat(e.getString(0), e.getString(1), e.getString(2), e.getLong(3), e.getLong(4),
+                    s.isNullAt(3) ? 0.0 : s.getDouble(3), s.isNullAt(4) ? 0.0 : s.getDouble(4), s.getLong(5),
+                    s.getLong(6), s.getLong(7)));
         }
         List<String> drawn = top.stream().limit(timelineEntities).map(EntityStat::id).toList();
         Map<String, Map<LocalDate, Long>> timeline = new LinkedHashMap<>();

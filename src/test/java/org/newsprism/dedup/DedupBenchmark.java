@@ -269,22 +269,10 @@ public final class DedupBenchmark {
     }
 
     private static void generate(SparkSession spark, long n, long seed, Path target) {
-        SyntheticNews news = new SyntheticNews(seed, 0.2);
-        MapPartitionsFunction<Long, Row> make = ids -> new java.util.Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return ids.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                return news.article(ids.next(), n);
-            }
-        };
-        int partitions = (int) Math.max(4, n / 25_000);
-        spark.range(0, n, 1, partitions).as(Encoders.LONG())
-                .mapPartitions(make, Encoders.row(SyntheticNews.SCHEMA))
-                .write().mode(SaveMode.Overwrite).parquet(target.toString());
+        writeCorpus(spark, n, target, () -> {
+            SyntheticNews news = new SyntheticNews(seed, 0.2);
+            return i -> news.article(i, n);
+        });
     }
 
     /**
@@ -293,8 +281,25 @@ public final class DedupBenchmark {
      */
     private static void generateNews(SparkSession spark, long n, long seed, Path target) {
         String conf = Path.of("conf").toAbsolutePath().toString();
-        MapPartitionsFunction<Long, Row> make = ids -> {
+        writeCorpus(spark, n, target, () -> {
             BenchCorpus corpus = BenchCorpus.of(Path.of(conf), seed);
+            return i -> {
+                String[] article = corpus.idTextOriginal(i);
+                return SyntheticNews.row(article[0], i, "https://www.example.com/news/" + i + ".html", article[1],
+                        article[2]);
+            };
+        });
+    }
+
+    /** Makes the article of an index; opened once per partition, on the executor. */
+    private interface ArticleMaker extends java.io.Serializable {
+        java.util.function.LongFunction<Row> open() throws Exception;
+    }
+
+    /** Articles 0 to {@code n - 1} as {@link SyntheticNews#SCHEMA} Parquet under {@code target}. */
+    private static void writeCorpus(SparkSession spark, long n, Path target, ArticleMaker maker) {
+        MapPartitionsFunction<Long, Row> make = ids -> {
+            java.util.function.LongFunction<Row> article = maker.open();
             return new java.util.Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -303,10 +308,7 @@ public final class DedupBenchmark {
 
                 @Override
                 public Row next() {
-                    long i = ids.next();
-                    String[] article = corpus.idTextOriginal(i);
-                    return SyntheticNews.row(article[0], i, "https://www.example.com/news/" + i + ".html", article[1],
-                            article[2]);
+                    return article.apply(ids.next());
                 }
             };
         };

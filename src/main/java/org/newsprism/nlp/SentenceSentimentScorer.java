@@ -1,6 +1,7 @@
 package org.newsprism.nlp;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.newsprism.config.JobConfig;
@@ -43,7 +44,8 @@ public final class SentenceSentimentScorer implements Serializable {
     private final int negationScope;
     private final JobConfig.Quotations quotations;
 
-    public SentenceSentimentScorer(SentimentLexicon lexicon, String language, int negationScope, JobConfig.Quotations quotations) {
+    public SentenceSentimentScorer(SentimentLexicon lexicon, String language, int negationScope,
+            JobConfig.Quotations quotations) {
         this.lexicon = lexicon;
         this.german = "de".equals(language);
         this.negationScope = negationScope;
@@ -124,7 +126,7 @@ public final class SentenceSentimentScorer implements Serializable {
     /** Per token, the weight of a polar word there: 1 outside quotations, else as {@link JobConfig.Quotations} says. */
     private double[] quoteWeights(String[] lower) {
         double[] weights = new double[lower.length];
-        java.util.Arrays.fill(weights, 1.0);
+        Arrays.fill(weights, 1.0);
         int open = -1;
         for (int i = 0; i < lower.length; i++) {
             if (!isQuotationMark(lower[i])) {
@@ -139,7 +141,7 @@ public final class SentenceSentimentScorer implements Serializable {
                 words += isWord(lower[j]) ? 1 : 0;
             }
             double weight = words <= quotations.shortMaxWords() ? quotations.shortWeight() : quotations.speechWeight();
-            java.util.Arrays.fill(weights, open + 1, i, weight);
+            Arrays.fill(weights, open + 1, i, weight);
             open = -1;
         }
         return weights;

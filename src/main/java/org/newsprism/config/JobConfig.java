@@ -75,7 +75,7 @@ public record JobConfig(
     public record Dates(List<String> patterns, Duration futureTolerance) implements Serializable {}
 
     /**
-     * {@code newsprism.nlp.sentiment.quotes}: how polar words inside quotation marks count. A quotation of at
+     * {@code newsprism.nlp.sentiment.quotations}: how polar words inside quotation marks count. A quotation of at
      * most {@code shortMaxWords} words (a title, a name, scare quotes) weighs {@code shortWeight}; a longer one
      * (quoted speech) {@code speechWeight}.
      */

@@ -348,7 +348,8 @@ public final class ArticleAnnotator implements Serializable {
             return null;
         }
         return scorers.computeIfAbsent(language,
-                l -> new SentenceSentimentScorer(lexicon, l, sentimentConfig.negationScope(), sentimentConfig.quotations()));
+                l -> new SentenceSentimentScorer(lexicon, l, sentimentConfig.negationScope(),
+                        sentimentConfig.quotations()));
     }
 
     /** Converts UTF-16 indices to code point indices; the identity for texts without surrogate pairs. */

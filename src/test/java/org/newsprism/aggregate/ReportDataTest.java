@@ -43,10 +43,10 @@ class ReportDataTest {
                         random.nextDouble() * 2 - 1, LABELS[random.nextInt(3)], date, "source", "de"));
             }
         }
+        SparkSession spark = SharedSpark.session();
         Dataset<Row> mentions = TestMentions.of(rows);
         Dataset<Row> entityDaily = EntityDailyAggregator.aggregate(mentions);
-        Dataset<Row> entities = EntityTable.build(SharedSpark.session(), mentions, entityDaily, List.of());
-        SparkSession spark = SharedSpark.session();
+        Dataset<Row> entities = EntityTable.build(spark, mentions, entityDaily, List.of());
         List<ReportData.EntityStat> top = ReportData.collect("t", Map.of(), mentions, entities, entityDaily,
                 spark.sql("SELECT 'near' AS method"), spark.sql("SELECT 'read' AS stage, 'bad' AS reason"),
                 spark.sql("SELECT 'source' AS source, 1L AS articles, 0L AS duplicates, 0L AS rejected"), 12, 3)

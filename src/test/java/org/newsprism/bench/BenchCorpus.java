@@ -27,7 +27,8 @@ import java.util.TreeMap;
  *
  * <p>Usage: {@code BenchCorpus <conf dir> <output dir> <N> [seed]}. Test-only: not in the application jar.
  */
-public final class BenchCorpus {
+public final class BenchCorpus implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int PER_FILE = 50_000;
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -48,7 +49,8 @@ public final class BenchCorpus {
         return new List[] {new ArrayList<String>(), new ArrayList<String>()};
     }
 
-    BenchCorpus(Path conf, long seed) throws IOException {
+    /** The generator of the corpus that {@code scripts/bench.sh} writes (conf: the project's conf directory). */
+    public BenchCorpus(Path conf, long seed) throws IOException {
         this.seed = seed;
         try (var files = Files.list(conf.resolve("entities"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
@@ -288,11 +290,6 @@ public final class BenchCorpus {
 
     private static String id(long i) {
         return String.format("bench-%08d", i);
-    }
-
-    /** The generator of the corpus that {@code scripts/bench.sh} writes (conf: the project's conf directory). */
-    public static BenchCorpus of(Path conf, long seed) throws IOException {
-        return new BenchCorpus(conf, seed);
     }
 
     void write(Path dir, long n) throws IOException {

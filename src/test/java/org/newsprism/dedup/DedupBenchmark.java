@@ -7,13 +7,13 @@ import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -23,11 +23,11 @@ import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.newsprism.Rows;
 import org.newsprism.SparkSessions;
 import org.newsprism.bench.BenchCorpus;
 import org.newsprism.config.ConfigLoader;
@@ -269,52 +269,33 @@ public final class DedupBenchmark {
     }
 
     private static void generate(SparkSession spark, long n, long seed, Path target) {
-        writeCorpus(spark, n, target, () -> {
-            SyntheticNews news = new SyntheticNews(seed, 0.2);
-            return i -> news.article(i, n);
-        });
+        SyntheticNews news = new SyntheticNews(seed, 0.2);
+        writeCorpus(spark, n, target, i -> news.article(i, n));
     }
 
     /**
      * The corpus of {@code scripts/bench.sh} ({@link BenchCorpus}: templated German and English news, so that
      * unrelated articles share sentence frames) as {@link SyntheticNews#SCHEMA} rows, with its true clusters.
      */
-    private static void generateNews(SparkSession spark, long n, long seed, Path target) {
-        String conf = Path.of("conf").toAbsolutePath().toString();
-        writeCorpus(spark, n, target, () -> {
-            BenchCorpus corpus = BenchCorpus.of(Path.of(conf), seed);
-            return i -> {
-                String[] article = corpus.idTextOriginal(i);
-                return SyntheticNews.row(article[0], i, "https://www.example.com/news/" + i + ".html", article[1],
-                        article[2]);
-            };
+    private static void generateNews(SparkSession spark, long n, long seed, Path target) throws IOException {
+        BenchCorpus corpus = new BenchCorpus(Path.of("conf"), seed);
+        writeCorpus(spark, n, target, i -> {
+            String[] article = corpus.idTextOriginal(i);
+            return SyntheticNews.row(article[0], i, "https://www.example.com/news/" + i + ".html", article[1],
+                    article[2]);
         });
     }
 
-    /** Makes the article of an index; opened once per partition, on the executor. */
+    /** Makes the {@link SyntheticNews#SCHEMA} row of an article index (shipped to the executors). */
     private interface ArticleMaker extends java.io.Serializable {
-        java.util.function.LongFunction<Row> open() throws Exception;
+        Row article(long index);
     }
 
     /** Articles 0 to {@code n - 1} as {@link SyntheticNews#SCHEMA} Parquet under {@code target}. */
     private static void writeCorpus(SparkSession spark, long n, Path target, ArticleMaker maker) {
-        MapPartitionsFunction<Long, Row> make = ids -> {
-            java.util.function.LongFunction<Row> article = maker.open();
-            return new java.util.Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return ids.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    return article.apply(ids.next());
-                }
-            };
-        };
         int partitions = (int) Math.max(4, n / 25_000);
-        spark.range(0, n, 1, partitions).as(Encoders.LONG())
-                .mapPartitions(make, Encoders.row(SyntheticNews.SCHEMA))
+        Rows.mapEach(spark.range(0, n, 1, partitions).toDF(), index -> maker.article(index.getLong(0)),
+                        SyntheticNews.SCHEMA)
                 .write().mode(SaveMode.Overwrite).parquet(target.toString());
     }
 

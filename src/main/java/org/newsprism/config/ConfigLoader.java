@@ -329,7 +329,8 @@ public final class ConfigLoader {
                     new JobConfig.Boilerplate(bool("normalize.boilerplate.enabled"), patterns,
                             bool("normalize.boilerplate.drop-repeated")),
                     new JobConfig.Language(supported, doubleIn("normalize.language.min-confidence", 0, 1),
-                            bool("normalize.language.reject-unsupported")),
+                            bool("normalize.language.reject-unsupported"),
+                            intIn("normalize.language.max-chars", 100, 1_000_000)),
                     intIn("normalize.min-text-chars", 1, 1_000_000),
                     intIn("normalize.max-text-chars", 1_000, 100_000_000),
                     new JobConfig.Dates(datePatterns, nonNegativeDuration("normalize.dates.future-tolerance")),
@@ -407,7 +408,7 @@ public final class ConfigLoader {
             }
             JobConfig.Discovery discovery = new JobConfig.Discovery(bool("nlp.entities.discovery.enabled"),
                     stringMap("nlp.entities.discovery.models"), doubleIn("nlp.entities.discovery.min-probability", 0, 1),
-                    types);
+                    types, bool("nlp.entities.discovery.skip-unnameable-tokens"));
             return new JobConfig.Nlp(
                     new JobConfig.Entities(catalogue, strings("nlp.entities.given-names"),
                             bool("nlp.entities.genitive-forms"), discovery),

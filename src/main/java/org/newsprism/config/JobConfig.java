@@ -68,7 +68,7 @@ public record JobConfig(
             implements Serializable {}
 
     /** {@code newsprism.normalize.language}. */
-    public record Language(List<String> supported, double minConfidence, boolean rejectUnsupported)
+    public record Language(List<String> supported, double minConfidence, boolean rejectUnsupported, int maxChars)
             implements Serializable {}
 
     /** {@code newsprism.normalize.dates}. */
@@ -106,9 +106,12 @@ public record JobConfig(
     public record Entities(List<String> catalogue, List<String> givenNames, boolean genitiveForms, Discovery discovery)
             implements Serializable {}
 
-    /** {@code newsprism.nlp.entities.discovery}: models per language, probability floor, kept types. */
-    public record Discovery(boolean enabled, Map<String, String> models, double minProbability, List<String> types)
-            implements Serializable {}
+    /**
+     * {@code newsprism.nlp.entities.discovery}: models per language, probability floor, kept types, and
+     * whether tokens that cannot begin a name are decided without the model outside names.
+     */
+    public record Discovery(boolean enabled, Map<String, String> models, double minProbability, List<String> types,
+            boolean skipUnnameableTokens) implements Serializable {}
 
     /** {@code newsprism.nlp.sentiment}. */
     public record Sentiment(

@@ -76,7 +76,8 @@ public final class AnnotateStage {
         JobConfig.Discovery discovery = nlp.entities().discovery();
         if (discovery.enabled()) {
             discovery.models().forEach((language, location) ->
-                    recognizers.put(language, EntityRecognizer.load(location, discovery.minProbability())));
+                    recognizers.put(language, EntityRecognizer.load(location, discovery.minProbability(),
+                            discovery.skipUnnameableTokens())));
         }
         Map<String, SentimentLexicon> lexicons = new LinkedHashMap<>();
         for (String language : config.normalize().language().supported()) {

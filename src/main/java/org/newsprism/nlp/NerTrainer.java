@@ -106,7 +106,8 @@ public final class NerTrainer {
             EntityCatalogue catalogue, JobConfig config, ObjectMapper json) throws IOException {
         for (double floor : thresholds()) {
             ArticleAnnotator annotator = new ArticleAnnotator(analyzer, catalogue,
-                    Map.of("de", new EntityRecognizer(model, floor)), Map.of(), config.nlp());
+                    Map.of("de", new EntityRecognizer(model, floor,
+                            config.nlp().entities().discovery().skipUnnameableTokens())), Map.of(), config.nlp());
             System.err.printf("%s, min-probability %.3f: %s%n", label, floor, score(annotator, records, json));
         }
     }

@@ -15,7 +15,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 /**
  * Detects an article's language with Apache OpenNLP's language detector (model
  * {@code opennlp-models-langdetect}, 103 languages, from Maven Central), restricted to the configured
- * languages ({@code normalize.language.supported}, {@code normalize.language.min-confidence}).
+ * languages ({@code normalize.language.supported}, {@code normalize.language.min-confidence}), from the
+ * first {@code normalize.language.max-chars} characters of the text.
  *
  * <p>The model spreads its probability over all 103 languages, so the confidence is relative: the
  * best supported language's probability against the strongest other language's,
@@ -29,15 +30,15 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 public final class LanguageIdentifier implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String UNDETERMINED = "und";
-    /** Detection looks at the start of long texts only; the language does not change after that. */
-    private static final int MAX_CHARS = 3000;
-
     private final List<String> supported;
     private final double minConfidence;
+    private final int maxChars;
 
-    public LanguageIdentifier(List<String> supported, double minConfidence) {
+    /** Detection reads only the first {@code maxChars} characters of a text. */
+    public LanguageIdentifier(List<String> supported, double minConfidence, int maxChars) {
         this.supported = List.copyOf(supported);
         this.minConfidence = minConfidence;
+        this.maxChars = maxChars;
     }
 
     /** A detected language (ISO 639-1, or "und") and the confidence of that decision. */
@@ -48,7 +49,7 @@ public final class LanguageIdentifier implements Serializable {
             return new Detection(UNDETERMINED, 0.0);
         }
         Language[] ranked = Model.SCORER.get()
-                .predictLanguages(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+                .predictLanguages(text.length() > maxChars ? text.substring(0, maxChars) : text);
         String best = null;
         double bestScore = 0;
         double strongestOther = 0;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -35,7 +31,7 @@ class NerFeatureCacheTest {
     @Test
     void cachingTheWindowedTokenFeaturesChangesNoFeatureAndNoName() throws IOException {
         byte[] shipped = Files.readAllBytes(Path.of("conf/models/ner-de.bin"));
-        String descriptor = new String(entry(shipped, "generator.featuregen"), StandardCharsets.UTF_8);
+        String descriptor = new String(ModelZip.entry(shipped, "generator.featuregen"), StandardCharsets.UTF_8);
         assertEquals(2, descriptor.split(CACHE, -1).length - 1, "both windowed generators are cached");
         try (InputStream trainer = NerTrainer.class.getResourceAsStream("ner-features.xml")) {
             assertEquals(new String(trainer.readAllBytes(), StandardCharsets.UTF_8), descriptor,
@@ -46,7 +42,7 @@ class NerFeatureCacheTest {
 
         TokenNameFinderModel cachedModel = new TokenNameFinderModel(new ByteArrayInputStream(shipped));
         TokenNameFinderModel plainModel = new TokenNameFinderModel(new ByteArrayInputStream(
-                withEntry(shipped, "generator.featuregen", uncached.getBytes(StandardCharsets.UTF_8))));
+                ModelZip.withEntry(shipped, "generator.featuregen", uncached.getBytes(StandardCharsets.UTF_8))));
         NameContextGenerator cachedContext = cachedModel.getFactory().createContextGenerator();
         NameContextGenerator plainContext = plainModel.getFactory().createContextGenerator();
         NameFinderME cachedFinder = new NameFinderME(cachedModel);
@@ -86,29 +82,5 @@ class NerFeatureCacheTest {
             }
         }
         return sentences;
-    }
-
-    private static byte[] entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                if (e.getName().equals(name)) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new IOException("no " + name + " in the model");
-    }
-
-    private static byte[] withEntry(byte[] zip, String name, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-                ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(e.getName().equals(name) ? content : in.readAllBytes());
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

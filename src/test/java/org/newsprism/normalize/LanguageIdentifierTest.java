@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LanguageIdentifierTest {
-    private final LanguageIdentifier identifier = new LanguageIdentifier(List.of("de", "en"), 0.5);
+    private final LanguageIdentifier identifier = new LanguageIdentifier(List.of("de", "en"), 0.5, 1000);
 
     @Test
     void detectsGermanAndEnglishConfidently() {
@@ -18,6 +18,16 @@ class LanguageIdentifierTest {
         assertTrue(de.confidence() > 0.6, String.valueOf(de.confidence()));
         assertEquals("en", identifier.detect(
                 "The government announced new measures against rising energy prices on Monday.").language());
+    }
+
+    @Test
+    void detectionReadsOnlyTheConfiguredNumberOfCharacters() {
+        String german = "Die Bundesregierung hat am Montag neue Maßnahmen gegen die steigenden Energiepreise beschlossen. ";
+        String english = "The government announced new measures against rising energy prices on Monday. ";
+        String text = german.repeat(1000 / german.length() + 1).substring(0, 1000) + english.repeat(40);
+        assertEquals("de", identifier.detect(text).language(), "the first 1,000 characters are German");
+        assertEquals("en", new LanguageIdentifier(List.of("de", "en"), 0.5, 100_000).detect(text).language(),
+                "the whole text is mostly English");
     }
 
     @Test

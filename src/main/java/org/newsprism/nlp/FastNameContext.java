@@ -1,0 +1,194 @@
+package org.newsprism.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.namefind.NameContextGenerator;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.StringUtil;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
+
+/**
+ * The features OpenNLP's name finder generates for a token, for models trained with Newsprism's feature
+ * descriptor ({@code ner-features.xml}, {@link #describes}), computed with less repeated work: the same
+ * strings in the same order as OpenNLP's {@code DefaultNameContextGenerator} over that descriptor's
+ * generators plus {@code NameFinderME}'s window of eight additional-context tokens on each side
+ * ({@code FastNameContextTest} compares them token by token).
+ *
+ * <p>OpenNLP lower-cases and classifies a token ({@code FeatureGeneratorUtil.tokenFeature}, a character
+ * scan) afresh for each feature that needs it, through streams, and builds every feature string anew, so
+ * that the model hashes each again. Here a token's own strings (its class, lower-case form, window
+ * features under each of the five window positions, prefixes and suffixes) are built once and kept, per
+ * distinct token, for the next sentences: news repeats its words, and a kept string keeps its hash.
+ *
+ * <p>Not thread-safe (adaptive data and the kept strings): one per decoder.
+ */
+final class FastNameContext implements NameContextGenerator {
+    /** Tokens whose strings are kept at most; the map starts over when full. */
+    private static final int MAX_KEPT_TOKENS = 200_000;
+    private static final String[] WINDOW = {"", "p1", "p2", "n1", "n2"};
+    private static final int ADDITIONAL_WINDOW = 8;
+
+    private final Map<String, TokenStrings> kept = new HashMap<>();
+    private final Map<String, String> previousOutcomes = new HashMap<>();
+    private String[] sentence;
+    private TokenStrings[] strings;
+
+    /** Whether a model's feature descriptor is the one this class reproduces (the one NerTrainer trains with). */
+    static boolean describes(TokenNameFinderModel model) {
+        Object descriptor = model.getArtifact("generator.featuregen");
+        return descriptor instanceof byte[] bytes && Arrays.equals(bytes, Descriptor.BYTES);
+    }
+
+    @Override
+    public String[] getContext(int index, String[] tokens, String[] preds, Object[] additionalContext) {
+        TokenStrings[] t = stringsOf(tokens);
+        TokenStrings self = t[index];
+        List<String> features = new ArrayList<>(64);
+        // Window of 2 around the token over the token class, then over the lower-case token.
+        windowed(features, t, index, 0);
+        windowed(features, t, index, 1);
+        features.addAll(Arrays.asList(self.prefixes));
+        features.addAll(Arrays.asList(self.suffixes));
+        features.add("def");
+        features.add("pd=" + previousOutcomes.get(tokens[index]));
+        if (index > 0) {
+            features.add("pw,w=" + tokens[index - 1] + "," + tokens[index]);
+            features.add("pwc,wc=" + t[index - 1].tokenClass + "," + self.tokenClass);
+        }
+        if (index + 1 < tokens.length) {
+            features.add("w,nw=" + tokens[index] + "," + tokens[index + 1]);
+            features.add("wc,nc=" + self.tokenClass + "," + t[index + 1].tokenClass);
+        }
+        if (index == 0) {
+            features.add("S=begin");
+        }
+        String[][] additional = (String[][]) additionalContext;
+        if (additional != null && additional.length != 0) {
+            additional(features, additional[index], "");
+            for (int d = 1; d <= ADDITIONAL_WINDOW; d++) {
+                if (index - d >= 0) {
+                    additional(features, additional[index - d], "p" + d);
+                }
+            }
+            for (int d = 1; d <= ADDITIONAL_WINDOW; d++) {
+                if (index + d < tokens.length) {
+                    additional(features, additional[index + d], "n" + d);
+                }
+            }
+        }
+        if (preds != null) {
+            String po = index > 0 ? preds[index - 1] : NameFinderME.OTHER;
+            String ppo = index > 1 ? preds[index - 2] : NameFinderME.OTHER;
+            features.add("po=" + po);
+            features.add("pow=" + po + "," + tokens[index]);
+            features.add("powf=" + po + "," + self.tokenClass);
+            features.add("ppo=" + ppo);
+        }
+        return features.toArray(new String[0]);
+    }
+
+    /** The class features ({@code kind} 0) or token features (1) of the tokens at offsets 0, −1, −2, +1, +2. */
+    private static void windowed(List<String> features, TokenStrings[] t, int index, int kind) {
+        int[] offsets = {0, -1, -2, 1, 2};
+        for (int w = 0; w < offsets.length; w++) {
+            int j = index + offsets[w];
+            if (j < 0 || j >= t.length) {
+                continue;
+            }
+            if (kind == 0) {
+                features.add(t[j].classFeatures[w]);
+                features.add(t[j].wordAndClassFeatures[w]);
+            } else {
+                features.add(t[j].wordFeatures[w]);
+            }
+        }
+    }
+
+    private static void additional(List<String> features, String[] context, String prefix) {
+        for (String s : context) {
+            features.add(prefix + "ne=" + s);
+        }
+    }
+
+    private TokenStrings[] stringsOf(String[] tokens) {
+        if (tokens != sentence) {
+            if (kept.size() > MAX_KEPT_TOKENS) {
+                kept.clear();
+            }
+            strings = new TokenStrings[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                strings[i] = kept.computeIfAbsent(tokens[i], TokenStrings::new);
+            }
+            sentence = tokens;
+        }
+        return strings;
+    }
+
+    @Override
+    public void updateAdaptiveData(String[] tokens, String[] outcomes) {
+        for (int i = 0; i < tokens.length; i++) {
+            previousOutcomes.put(tokens[i], outcomes[i]);
+        }
+    }
+
+    @Override
+    public void clearAdaptiveData() {
+        previousOutcomes.clear();
+    }
+
+    @Override
+    public void addFeatureGenerator(AdaptiveFeatureGenerator generator) {
+        throw new UnsupportedOperationException("the features are fixed by ner-features.xml");
+    }
+
+    /** One token's own feature strings, under each window position where a window uses them. */
+    private static final class TokenStrings {
+        final String tokenClass;
+        final String[] classFeatures = new String[WINDOW.length];
+        final String[] wordAndClassFeatures = new String[WINDOW.length];
+        final String[] wordFeatures = new String[WINDOW.length];
+        final String[] prefixes;
+        final String[] suffixes;
+
+        TokenStrings(String token) {
+            tokenClass = FeatureGeneratorUtil.tokenFeature(token);
+            String lower = StringUtil.toLowerCase(token);
+            for (int w = 0; w < WINDOW.length; w++) {
+                classFeatures[w] = WINDOW[w] + "wc=" + tokenClass;
+                wordAndClassFeatures[w] = WINDOW[w] + "w&c=" + lower + "," + tokenClass;
+                wordFeatures[w] = WINDOW[w] + "w=" + lower;
+            }
+            int affixes = Math.min(4, token.length());
+            prefixes = new String[affixes];
+            suffixes = new String[affixes];
+            for (int k = 0; k < affixes; k++) {
+                prefixes[k] = "pre=" + token.substring(0, k + 1);
+                suffixes[k] = "suf=" + token.substring(Math.max(token.length() - k - 1, 0));
+            }
+        }
+    }
+
+    /** The descriptor NerTrainer trains with (the model stores a copy). */
+    private static final class Descriptor {
+        static final byte[] BYTES = read();
+
+        private static byte[] read() {
+            try (InputStream in = NerTrainer.class.getResourceAsStream("ner-features.xml")) {
+                if (in == null) {
+                    throw new IllegalStateException("ner-features.xml is not on the classpath");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.newsprism.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import opennlp.tools.namefind.NameContextGenerator;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.featuregen.AdditionalContextFeatureGenerator;
+import opennlp.tools.util.featuregen.WindowFeatureGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FastNameContext against OpenNLP's own context generator for the shipped model's descriptor (plus
+ * NameFinderME's additional-context window): the same feature strings in the same order for every token,
+ * under random previous outcomes, random additional features and adaptive data carried across sentences.
+ */
+class FastNameContextTest {
+    private static final Path MODEL = Path.of("conf/models/ner-de.bin");
+
+    @Test
+    void everyTokenGetsOpenNlpsFeaturesInOpenNlpsOrder() throws IOException {
+        TokenNameFinderModel model = new TokenNameFinderModel(MODEL);
+        assertTrue(FastNameContext.describes(model), "the shipped model uses ner-features.xml");
+        NameContextGenerator reference = model.getFactory().createContextGenerator();
+        AdditionalContextFeatureGenerator additional = new AdditionalContextFeatureGenerator();
+        reference.addFeatureGenerator(new WindowFeatureGenerator(additional, 8, 8));
+        FastNameContext fast = new FastNameContext();
+        String[] outcomes = model.getNameFinderSequenceModel().getOutcomes();
+        Random random = new Random(20261127L);
+        int compared = 0;
+        for (List<String[]> article : texts()) {
+            reference.clearAdaptiveData();
+            fast.clearAdaptiveData();
+            for (String[] tokens : article) {
+                String[][] features = new String[tokens.length][];
+                String[] preds = new String[tokens.length];
+                for (int i = 0; i < tokens.length; i++) {
+                    features[i] = random.nextInt(4) == 0 ? new String[] {"given", "cat=B-PER"}
+                            : random.nextInt(3) == 0 ? new String[] {"org"} : new String[0];
+                    preds[i] = outcomes[random.nextInt(outcomes.length)];
+                }
+                if (random.nextInt(5) == 0) {
+                    features = new String[0][];
+                }
+                additional.setCurrentContext(features);
+                for (int i = 0; i < tokens.length; i++) {
+                    String[] before = java.util.Arrays.copyOf(preds, i);
+                    assertArrayEquals(reference.getContext(i, tokens, before, features),
+                            fast.getContext(i, tokens, before, features), "token " + i + " of " + String.join(" ", tokens));
+                    compared++;
+                }
+                reference.updateAdaptiveData(tokens, preds);
+                fast.updateAdaptiveData(tokens, preds);
+            }
+        }
+        assertTrue(compared > 3000, "tokens compared: " + compared);
+    }
+
+    @Test
+    void aModelWithAnotherDescriptorIsNotClaimed() throws IOException {
+        byte[] shipped = Files.readAllBytes(MODEL);
+        String descriptor = new String(ModelZip.entry(shipped, "generator.featuregen"), StandardCharsets.UTF_8);
+        byte[] other = ModelZip.withEntry(shipped, "generator.featuregen",
+                descriptor.replace("<int name=\"length\">4</int>", "<int name=\"length\">3</int>").getBytes(StandardCharsets.UTF_8));
+        assertFalse(FastNameContext.describes(new TokenNameFinderModel(new ByteArrayInputStream(other))));
+    }
+
+    /**
+     * The German test articles and the seed split into sentences and tokens, plus one "article" of odd
+     * tokens: digits, initials, all capitals, hyphens, slashes, non-Latin scripts, empty-looking ones.
+     */
+    private static List<List<String[]>> texts() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> base = Files.list(Path.of("src/test/resources/dedup/base"));
+                Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+            base.forEach(files::add);
+            seeds.forEach(files::add);
+        }
+        List<List<String[]>> texts = new ArrayList<>();
+        for (Path file : files.stream().sorted().toList()) {
+            List<String[]> sentences = new ArrayList<>();
+            for (String sentence : Files.readString(file).split("(?<=[.!?])\\s+")) {
+                String[] tokens = sentence.replaceAll("([,.;:!?\")(„“])", " $1 ").trim().split("\\s+");
+                sentences.add(tokens);
+            }
+            texts.add(sentences);
+        }
+        texts.add(List.of(
+                new String[] {"A.", "B.", "USA", "X", "1990", "12", "3-4", "3/4", "3,5", "3.5", "42", "A1", "ひらがな", "カタカナ"},
+                new String[] {"Ärger", "ÄÖÜ", "straße", "İstanbul", "Σ", "e-Mail", "iPhone", "x"},
+                new String[] {"Berlin"}));
+        return texts;
+    }
+}

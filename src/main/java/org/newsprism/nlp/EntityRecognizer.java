@@ -58,7 +58,7 @@ public final class EntityRecognizer implements Serializable {
         }
         Span[] spans;
         double[] probabilities;
-        load();
+        loadDecoder();
         if (greedy != null) {
             GreedyNameDecoder.Names names = greedy.find(tokens, features);
             spans = names.spans();
@@ -89,7 +89,8 @@ public final class EntityRecognizer implements Serializable {
         return "OTH".equals(label) || label == null ? "MISC" : label;
     }
 
-    private void load() {
+    /** Deserialises the model once per instance (per task), into the greedy decoder or NameFinderME. */
+    private void loadDecoder() {
         if (finder != null || greedy != null) {
             return;
         }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.featuregen.AdditionalContextFeatureGenerator;
@@ -80,21 +79,7 @@ class FastNameContextTest {
      * tokens: digits, initials, all capitals, hyphens, slashes, non-Latin scripts, empty-looking ones.
      */
     private static List<List<String[]>> texts() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> base = Files.list(Path.of("src/test/resources/dedup/base"));
-                Stream<Path> seeds = Files.list(Path.of("seeds"))) {
-            base.forEach(files::add);
-            seeds.forEach(files::add);
-        }
-        List<List<String[]>> texts = new ArrayList<>();
-        for (Path file : files.stream().sorted().toList()) {
-            List<String[]> sentences = new ArrayList<>();
-            for (String sentence : Files.readString(file).split("(?<=[.!?])\\s+")) {
-                String[] tokens = sentence.replaceAll("([,.;:!?\")(„“])", " $1 ").trim().split("\\s+");
-                sentences.add(tokens);
-            }
-            texts.add(sentences);
-        }
+        List<List<String[]>> texts = new ArrayList<>(TestSentences.tokenizedArticles(name -> true));
         texts.add(List.of(
                 new String[] {"A.", "B.", "USA", "X", "1990", "12", "3-4", "3/4", "3,5", "3.5", "42", "A1", "ひらがな", "カタカナ"},
                 new String[] {"Ärger", "ÄÖÜ", "straße", "İstanbul", "Σ", "e-Mail", "iPhone", "x"},

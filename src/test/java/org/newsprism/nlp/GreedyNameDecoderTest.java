@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -109,24 +108,11 @@ class GreedyNameDecoderTest {
         assertTrue(e.getMessage().contains("beam width 1"), e.getMessage());
     }
 
-    /** The German test articles and the seed, each a list of sentences split at spaces and before punctuation. */
+    /** The German test articles and the seed, sentences of more than one token. */
     private static List<List<String[]>> articles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> base = Files.list(Path.of("src/test/resources/dedup/base"));
-                Stream<Path> seeds = Files.list(Path.of("seeds"))) {
-            base.filter(p -> p.getFileName().toString().startsWith("de-")).forEach(files::add);
-            seeds.forEach(files::add);
-        }
         List<List<String[]>> articles = new ArrayList<>();
-        for (Path file : files.stream().sorted().toList()) {
-            List<String[]> sentences = new ArrayList<>();
-            for (String sentence : Files.readString(file).split("(?<=[.!?])\\s+")) {
-                String[] tokens = sentence.replaceAll("([,.;:!?\")(„“])", " $1 ").trim().split("\\s+");
-                if (tokens.length > 1) {
-                    sentences.add(tokens);
-                }
-            }
-            articles.add(sentences);
+        for (List<String[]> article : TestSentences.tokenizedArticles(name -> name.startsWith("de-"))) {
+            articles.add(article.stream().filter(tokens -> tokens.length > 1).toList());
         }
         return articles;
     }

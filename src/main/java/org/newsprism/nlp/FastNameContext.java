@@ -33,6 +33,8 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 final class FastNameContext implements NameContextGenerator {
     /** Tokens whose strings are kept at most; the map starts over when full. */
     private static final int MAX_KEPT_TOKENS = 200_000;
+    /** The window positions of OpenNLP's order (the token, then before it, then after it) and their prefixes. */
+    private static final int[] WINDOW_OFFSETS = {0, -1, -2, 1, 2};
     private static final String[] WINDOW = {"", "p1", "p2", "n1", "n2"};
     private static final int ADDITIONAL_WINDOW = 8;
 
@@ -52,9 +54,21 @@ final class FastNameContext implements NameContextGenerator {
         TokenStrings[] t = stringsOf(tokens);
         TokenStrings self = t[index];
         List<String> features = new ArrayList<>(64);
-        // Window of 2 around the token over the token class, then over the lower-case token.
-        windowed(features, t, index, 0);
-        windowed(features, t, index, 1);
+        // Window of 2 around the token over the token class (class, then word and class), then over the
+        // lower-case token.
+        for (int w = 0; w < WINDOW.length; w++) {
+            int j = index + WINDOW_OFFSETS[w];
+            if (j >= 0 && j < t.length) {
+                features.add(t[j].classFeatures[w]);
+                features.add(t[j].wordAndClassFeatures[w]);
+            }
+        }
+        for (int w = 0; w < WINDOW.length; w++) {
+            int j = index + WINDOW_OFFSETS[w];
+            if (j >= 0 && j < t.length) {
+                features.add(t[j].wordFeatures[w]);
+            }
+        }
         features.addAll(Arrays.asList(self.prefixes));
         features.addAll(Arrays.asList(self.suffixes));
         features.add("def");
@@ -93,23 +107,6 @@ final class FastNameContext implements NameContextGenerator {
             features.add("ppo=" + ppo);
         }
         return features.toArray(new String[0]);
-    }
-
-    /** The class features ({@code kind} 0) or token features (1) of the tokens at offsets 0, −1, −2, +1, +2. */
-    private static void windowed(List<String> features, TokenStrings[] t, int index, int kind) {
-        int[] offsets = {0, -1, -2, 1, 2};
-        for (int w = 0; w < offsets.length; w++) {
-            int j = index + offsets[w];
-            if (j < 0 || j >= t.length) {
-                continue;
-            }
-            if (kind == 0) {
-                features.add(t[j].classFeatures[w]);
-                features.add(t[j].wordAndClassFeatures[w]);
-            } else {
-                features.add(t[j].wordFeatures[w]);
-            }
-        }
     }
 
     private static void additional(List<String> features, String[] context, String prefix) {

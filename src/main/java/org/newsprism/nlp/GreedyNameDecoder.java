@@ -26,8 +26,9 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
  * learnt from GermEval, where names begin with a capital or a digit) answers "other" for them anyway,
  * so most of its evaluations, and the features generated for them, are spent on foregone decisions.
  * What can differ: a name that begins with an all-lower-case word other than a particle ("flattr", "hr")
- * is no longer found, nor one the model would begin on a punctuation token. {@code skipUnnameable = false} scores every token and gives the very names
- * and probabilities of {@code NameFinderME} (GreedyNameDecoderTest).
+ * is no longer found, nor one the model would begin on a punctuation token. {@code skipUnnameable = false}
+ * scores every token and gives the very names and probabilities of {@code NameFinderME}
+ * (GreedyNameDecoderTest).
  *
  * <p>A model trained with Newsprism's feature descriptor gets its features from {@link FastNameContext} (the
  * same features, built with less repeated work); any other from OpenNLP's context generator.

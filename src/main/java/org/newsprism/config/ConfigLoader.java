@@ -413,6 +413,7 @@ public final class ConfigLoader {
                     new JobConfig.Entities(catalogue, strings("nlp.entities.given-names"),
                             bool("nlp.entities.genitive-forms"), discovery),
                     intIn("nlp.sentences.max-chars", 50, 1_000_000), splitter,
+                    intIn("nlp.tokens.cached-chunks", 0, 10_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
                             Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope,

@@ -100,7 +100,8 @@ public record JobConfig(
             int maxBucketComparisons) implements Serializable {}
 
     /** {@code newsprism.nlp}. */
-    public record Nlp(Entities entities, int maxSentenceChars, String sentenceSplitter, Sentiment sentiment) implements Serializable {}
+    public record Nlp(Entities entities, int maxSentenceChars, String sentenceSplitter, int cachedChunks,
+            Sentiment sentiment) implements Serializable {}
 
     /** {@code newsprism.nlp.entities}. */
     public record Entities(List<String> catalogue, List<String> givenNames, boolean genitiveForms, Discovery discovery)

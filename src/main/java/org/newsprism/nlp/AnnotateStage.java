@@ -86,7 +86,8 @@ public final class AnnotateStage {
         boolean regex = nlp.sentenceSplitter().equals("regex");
         PipelineModel model = SparkNlpPipeline.fit(spark,
                 forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList(), !regex);
-        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms, regex ? new SentenceSplitter() : null),
+        this.annotator = new ArticleAnnotator(new TextAnalyzer(model, forms, regex ? new SentenceSplitter() : null,
+                nlp.cachedChunks()),
                 catalogue, recognizers, lexicons, nlp);
     }
 

@@ -92,22 +92,22 @@ public final class TextAnalyzer implements Serializable {
             JavaAnnotation token = (JavaAnnotation) a;
             tokens.add(new TextAnalysis.Token(token.result(), token.begin(), token.end() + 1));
         }
-        List<Chunk> chunks = new ArrayList<>();
+        List<MatchedSpan> matched = new ArrayList<>();
         for (IAnnotation a : result.getOrDefault(SparkNlpPipeline.ENTITIES, List.of())) {
             JavaAnnotation chunk = (JavaAnnotation) a;
-            chunks.add(new Chunk(chunk.result(), chunk.begin(), chunk.end() + 1));
+            matched.add(new MatchedSpan(chunk.result(), chunk.begin(), chunk.end() + 1));
         }
-        return withSplitter(text, tokens, chunks);
+        return withSplitter(text, tokens, matched);
     }
 
     /** A span the TextMatcher found: its text and UTF-16 offsets, end exclusive. */
-    private record Chunk(String text, int begin, int end) {}
+    private record MatchedSpan(String text, int begin, int end) {}
 
     /**
      * The fitted TextMatcher over the whole text and its tokens, called as the LightPipeline calls it: the
      * text as the one document ("sentence" 0), the tokens in order.
      */
-    private List<Chunk> matches(String text, List<TextAnalysis.Token> tokens) {
+    private List<MatchedSpan> matches(String text, List<TextAnalysis.Token> tokens) {
         List<Annotation> input = new ArrayList<>(tokens.size() + 1);
         input.add(new Annotation(AnnotatorType.DOCUMENT(), 0, text.length() - 1, text, FIRST_SENTENCE, NO_EMBEDDINGS));
         for (TextAnalysis.Token t : tokens) {
@@ -115,9 +115,11 @@ public final class TextAnalyzer implements Serializable {
                     NO_EMBEDDINGS));
         }
         scala.collection.Seq<Annotation> found = matcher.annotate(JavaConverters.asScalaBuffer(input).toSeq());
-        List<Chunk> chunks = new ArrayList<>(found.size());
-        JavaConverters.seqAsJavaList(found).forEach(a -> chunks.add(new Chunk(a.result(), a.begin(), a.end() + 1)));
-        return chunks;
+        List<MatchedSpan> matched = new ArrayList<>(found.size());
+        for (Annotation a : JavaConverters.seqAsJavaList(found)) {
+            matched.add(new MatchedSpan(a.result(), a.begin(), a.end() + 1));
+        }
+        return matched;
     }
 
     private TextAnalysis withSentenceDetector(Map<String, List<IAnnotation>> result) {
@@ -149,7 +151,7 @@ public final class TextAnalyzer implements Serializable {
         return new TextAnalysis(sentences, matches);
     }
 
-    private TextAnalysis withSplitter(String text, List<TextAnalysis.Token> allTokens, List<Chunk> chunks) {
+    private TextAnalysis withSplitter(String text, List<TextAnalysis.Token> allTokens, List<MatchedSpan> matched) {
         List<int[]> spans = splitter.split(text);
         int[] begins = new int[spans.size()];
         List<List<TextAnalysis.Token>> tokens = new ArrayList<>(spans.size());
@@ -168,13 +170,13 @@ public final class TextAnalyzer implements Serializable {
             sentences.add(new TextAnalysis.Sentence(i, spans.get(i)[0], spans.get(i)[1], tokens.get(i)));
         }
         List<TextAnalysis.CatalogueMatch> matches = new ArrayList<>();
-        for (Chunk chunk : chunks) {
-            EntityCatalogue.Target target = surfaceTargets.get(EntityCatalogue.key(chunk.text()));
-            int s = sentenceAt(begins, chunk.begin());
-            if (target == null || s < 0 || chunk.end() > spans.get(s)[1]) {
+        for (MatchedSpan span : matched) {
+            EntityCatalogue.Target target = surfaceTargets.get(EntityCatalogue.key(span.text()));
+            int s = sentenceAt(begins, span.begin());
+            if (target == null || s < 0 || span.end() > spans.get(s)[1]) {
                 continue; // a key variant, or a match across a sentence boundary
             }
-            addMatch(matches, sentences.get(s), chunk.begin(), chunk.end(), target);
+            addMatch(matches, sentences.get(s), span.begin(), span.end(), target);
         }
         return new TextAnalysis(sentences, matches);
     }

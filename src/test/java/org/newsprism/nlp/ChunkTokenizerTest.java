@@ -92,7 +92,8 @@ class ChunkTokenizerTest {
 
     @Test
     void modelsWithExceptionsAreNotChunked() {
-        TokenizerModel model = (TokenizerModel) stage(TokenizerModel.class).copy(new org.apache.spark.ml.param.ParamMap());
+        TokenizerModel model = (TokenizerModel) stage(TokenizerModel.class)
+                .copy(new org.apache.spark.ml.param.ParamMap());
         model.setExceptions(new String[] {"New York"});
         assertFalse(ChunkTokenizer.supports(model));
     }

@@ -103,13 +103,20 @@ public final class LshCandidates implements Serializable {
                 .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)));
     }
 
-    /** Each pair once, if it was formed in at least {@code minSharedBands} buckets (columns kept as they are). */
+    /**
+     * Each pair once, if it was formed in at least {@code minSharedBands} buckets (columns kept as they are).
+     *
+     * <p>The pairs are shuffled by pair before they are counted, so that the counting's hash map never shares
+     * a task with the sort that made them: in one task, the map's first, fast level cannot give memory back,
+     * and at a million articles the sort's next allocation failed ({@code UNABLE_TO_ACQUIRE_MEMORY}).
+     */
     private Dataset<Row> sharingEnoughBands(Dataset<Row> pairsPerBucket) {
-        if (minSharedBands == 1) {
-            return pairsPerBucket.distinct();
-        }
         Column[] pair = Arrays.stream(pairsPerBucket.columns()).map(functions::col).toArray(Column[]::new);
-        return pairsPerBucket.groupBy(pair).count()
+        Dataset<Row> byPair = pairsPerBucket.repartition(pair);
+        if (minSharedBands == 1) {
+            return byPair.distinct();
+        }
+        return byPair.groupBy(pair).count()
                 .where(col("count").geq(minSharedBands))
                 .select(pair);
     }

@@ -139,4 +139,16 @@ class LshCandidatesTest {
                 .forEach(r -> cross.add(r.getString(0) + "~" + r.getString(1)));
         assertEquals(Set.of("new-1~old-2"), cross, "old-4 shares one band with new-1");
     }
+
+    @Test
+    void pairsAreCountedAfterAShuffleByPairNotBesideTheBucketSort() {
+        Dataset<Row> input = signatures(1, new int[] {7, 8, 9, 4}, 2, new int[] {7, 8, 5, 6});
+        for (int shared : new int[] {1, 2}) {
+            String plan = new LshCandidates(2, 2, shared, 50).pairs(input).queryExecution().executedPlan().toString();
+            int lastAggregate = plan.lastIndexOf("HashAggregate");
+            int pairShuffle = plan.indexOf("Exchange hashpartitioning(a#");
+            int bucketSort = plan.indexOf("Sort [bucket#");
+            assertTrue(lastAggregate >= 0 && lastAggregate < pairShuffle && pairShuffle < bucketSort, plan);
+        }
+    }
 }

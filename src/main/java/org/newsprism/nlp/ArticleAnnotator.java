@@ -37,7 +37,6 @@ public final class ArticleAnnotator implements Serializable {
     private final int maxSentenceChars;
     private final boolean clauseScope;
     private transient Map<String, SentenceSentimentScorer> scorers;
-    private transient NerFeatures.Cues cues;
 
     public ArticleAnnotator(TextAnalyzer analyzer, EntityCatalogue catalogue, Map<String, EntityRecognizer> recognizers,
             Map<String, SentimentLexicon> lexicons, JobConfig.Nlp config) {
@@ -168,11 +167,8 @@ public final class ArticleAnnotator implements Serializable {
             return result;
         }
         recognizer.newDocument();
-        if (cues == null) {
-            cues = new NerFeatures.Cues(givenNames);
-        }
         for (TextAnalysis.Sentence s : analysis.sentences()) {
-            String[][] features = NerFeatures.of(s, analysis.matches(), entities, cues);
+            String[][] features = NerFeatures.of(s, analysis.matches(), entities, givenNames);
             for (EntityRecognizer.Found found : recognizer.find(s.tokenTexts(), features)) {
                 EntityRecognizer.Found name = withoutTitles(s, found);
                 if (name == null || !discoveredTypes.contains(name.type())

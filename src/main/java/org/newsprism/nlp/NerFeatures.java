@@ -1,9 +1,7 @@
 package org.newsprism.nlp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,23 +19,19 @@ public final class NerFeatures {
     /** One array of feature strings per token of {@code sentence}. */
     public static String[][] of(TextAnalysis.Sentence sentence, List<TextAnalysis.CatalogueMatch> matches,
             List<Entity> entities, Set<String> givenNames) {
-        return of(sentence, matches, entities, new Cues(givenNames));
-    }
-
-    /** The same, with the word-list answers about each token remembered in {@code cues}. */
-    static String[][] of(TextAnalysis.Sentence sentence, List<TextAnalysis.CatalogueMatch> matches,
-            List<Entity> entities, Cues cues) {
         int n = sentence.tokens().size();
+        // Each word list is consulted once per token, not again for each neighbour that asks about it:
+        // the organisation and title checks loop over dozens of endings.
         boolean[] given = new boolean[n];
         boolean[] title = new boolean[n];
         boolean[] organisation = new boolean[n];
         boolean[] speech = new boolean[n];
         for (int i = 0; i < n; i++) {
-            int flags = cues.of(sentence.tokens().get(i).text());
-            given[i] = (flags & Cues.GIVEN) != 0;
-            title[i] = (flags & Cues.TITLE) != 0;
-            organisation[i] = (flags & Cues.ORGANISATION) != 0;
-            speech[i] = (flags & Cues.SPEECH) != 0;
+            String token = sentence.tokens().get(i).text();
+            given[i] = givenNames.contains(token);
+            title[i] = PersonTitles.isTitle(token);
+            organisation[i] = NameCues.isOrganisationWord(token);
+            speech[i] = NameCues.isSpeechWord(token);
         }
         List<List<String>> features = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -93,40 +87,5 @@ public final class NerFeatures {
             result[i] = features.get(i).toArray(String[]::new);
         }
         return result;
-    }
-
-    /**
-     * What the word lists say about a token (a given name, a title, an organisation word, a word of saying),
-     * as bit flags, remembered per distinct token: the organisation and title checks loop over dozens of
-     * endings, and most tokens recur. Holds at most {@value #MAX_TOKENS} tokens, then starts over; not
-     * shared between threads.
-     */
-    static final class Cues {
-        static final int GIVEN = 1;
-        static final int TITLE = 2;
-        static final int ORGANISATION = 4;
-        static final int SPEECH = 8;
-        static final int MAX_TOKENS = 100_000;
-
-        private final Set<String> givenNames;
-        private Map<String, Integer> known = new HashMap<>();
-
-        Cues(Set<String> givenNames) {
-            this.givenNames = givenNames;
-        }
-
-        int of(String token) {
-            Integer flags = known.get(token);
-            if (flags == null) {
-                flags = (givenNames.contains(token) ? GIVEN : 0) | (PersonTitles.isTitle(token) ? TITLE : 0)
-                        | (NameCues.isOrganisationWord(token) ? ORGANISATION : 0)
-                        | (NameCues.isSpeechWord(token) ? SPEECH : 0);
-                if (known.size() >= MAX_TOKENS) {
-                    known = new HashMap<>();
-                }
-                known.put(token, flags);
-            }
-            return flags;
-        }
     }
 }

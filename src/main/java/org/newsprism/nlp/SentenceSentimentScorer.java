@@ -2,10 +2,8 @@ package org.newsprism.nlp;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.newsprism.config.JobConfig;
 
 /**
@@ -33,9 +31,6 @@ import org.newsprism.config.JobConfig;
  * keeps the writer's distance (scare quotes: {@code the "reform"}), and its words weigh {@code short-weight};
  * a longer one is quoted speech and weighs {@code speech-weight}. An unpaired quotation mark (a quotation
  * spanning sentences) changes nothing.
- *
- * <p>What German inflection and compounds make of a word is remembered per instance (up to
- * {@value #MAX_INFERRED} words, then it starts over): an instance is not shared between threads.
  */
 public final class SentenceSentimentScorer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -43,15 +38,11 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final double ALPHA = 15.0;
     private static final String[] GERMAN_ENDINGS = {"ern", "en", "er", "es", "em", "est", "st", "et", "te", "ten", "tes", "ter", "e", "n", "s", "t"};
     private static final int MIN_HEAD_PREFIX = 3;
-    static final int MAX_INFERRED = 100_000;
-    /** Stands for "no valence" among the remembered valences (a map cannot tell null from absent). */
-    private static final Double NONE = Double.NaN;
 
     private final SentimentLexicon lexicon;
     private final boolean german;
     private final int negationScope;
     private final JobConfig.Quotations quotations;
-    private transient Map<String, Double> inferred;
 
     public SentenceSentimentScorer(SentimentLexicon lexicon, String language, int negationScope,
             JobConfig.Quotations quotations) {
@@ -244,20 +235,6 @@ public final class SentenceSentimentScorer implements Serializable {
         if (direct != null || !german || GermanFunctionWords.SET.contains(word)) {
             return direct;
         }
-        if (inferred == null || inferred.size() >= MAX_INFERRED) {
-            inferred = new HashMap<>();
-        }
-        Double known = inferred.get(word);
-        if (known == null) {
-            Double v = inferredValence(word);
-            known = v == null ? NONE : v;
-            inferred.put(word, known);
-        }
-        return known.isNaN() ? null : known;
-    }
-
-    /** The valence of a German word the lexicon lacks, from its inflection or compound head; null if none. */
-    private Double inferredValence(String word) {
         Double inflected = withoutEndings(word);
         if (inflected != null) {
             return inflected;

@@ -53,23 +53,4 @@ class NerFeaturesTest {
     void emptySentenceHasNoFeatures() {
         assertEquals(0, NerFeatures.of(TestSentences.of(), List.of(), List.of(), Set.of()).length);
     }
-
-    @Test
-    void rememberedCuesGiveTheSameFeatures() throws java.io.IOException {
-        Set<String> givenNames = Set.of("Olaf", "Angela", "Friedrich", "Annalena");
-        NerFeatures.Cues cues = new NerFeatures.Cues(givenNames);
-        int marked = 0;
-        for (int round = 0; round < 2; round++) {
-            for (List<String[]> article : TestSentences.tokenizedArticles(name -> name.startsWith("de-"))) {
-                for (String[] words : article) {
-                    TextAnalysis.Sentence sentence = TestSentences.of(words);
-                    String[][] fresh = NerFeatures.of(sentence, List.of(), List.of(), givenNames);
-                    assertEquals(Arrays.deepToString(fresh),
-                            Arrays.deepToString(NerFeatures.of(sentence, List.of(), List.of(), cues)));
-                    marked += (int) Arrays.stream(fresh).filter(f -> f.length > 0).count();
-                }
-            }
-        }
-        assertTrue(marked > 50, "tokens with features: " + marked);
-    }
 }

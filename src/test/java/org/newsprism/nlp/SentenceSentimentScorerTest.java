@@ -107,23 +107,4 @@ class SentenceSentimentScorerTest {
         assertEquals(plain, compound(scorer, "He said : \" The war is good for no one at all"), 1e-12,
                 "an unpaired mark (a quotation going on in the next sentence) changes nothing");
     }
-
-    @Test
-    void rememberedInflectionsScoreAsFreshOnes() throws java.io.IOException {
-        JobConfig.Sentiment config = org.newsprism.config.ConfigLoader.defaults().config().nlp().sentiment();
-        SentimentLexicon lexicon = SentimentLexicon.load("de", config);
-        SentenceSentimentScorer remembering = new SentenceSentimentScorer(lexicon, "de", 3, PLAIN);
-        int polar = 0;
-        for (int round = 0; round < 2; round++) {
-            for (java.util.List<String[]> article : TestSentences.tokenizedArticles(name -> name.startsWith("de-"))) {
-                for (String[] sentence : article) {
-                    SentenceSentimentScorer.Score fresh = new SentenceSentimentScorer(lexicon, "de", 3, PLAIN)
-                            .score(Arrays.asList(sentence));
-                    assertEquals(fresh, remembering.score(Arrays.asList(sentence)), String.join(" ", sentence));
-                    polar += fresh.positiveWords() + fresh.negativeWords();
-                }
-            }
-        }
-        assertTrue(polar > 100, "polar words compared: " + polar);
-    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Spark NLP's fitted {@link TokenizerModel}, applied once per distinct chunk of text instead of once per
@@ -29,7 +30,7 @@ final class ChunkTokenizer implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The default target pattern (and its one-character form): every non-whitespace character. */
-    private static final java.util.Set<String> DEFAULT_TARGETS = java.util.Set.of("\\S+", "\\S");
+    private static final Set<String> DEFAULT_TARGETS = Set.of("\\S+", "\\S");
 
     private final TokenizerModel model;
     private final int maxEntries;

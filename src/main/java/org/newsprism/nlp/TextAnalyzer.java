@@ -69,7 +69,8 @@ public final class TextAnalyzer implements Serializable {
         this.matcher = direct ? stage(model, TextMatcherModel.class) : null;
     }
 
-    private static <T> T stage(PipelineModel model, Class<T> type) {
+    /** The first stage of {@code model} of the given type. */
+    static <T> T stage(PipelineModel model, Class<T> type) {
         for (Transformer stage : model.stages()) {
             if (type.isInstance(stage)) {
                 return type.cast(stage);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.Transformer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsprism.SharedSpark;
@@ -57,7 +56,7 @@ class ChunkTokenizerTest {
 
     @Test
     void tokensEqualTheModelsOwnOnTheWholeText() throws IOException {
-        TokenizerModel model = stage(TokenizerModel.class);
+        TokenizerModel model = TextAnalyzer.stage(pipeline, TokenizerModel.class);
         assertTrue(ChunkTokenizer.supports(model));
         // A cache of 20 chunks starts over many times per text: hits, misses and clearing all happen.
         ChunkTokenizer chunks = new ChunkTokenizer(model, 20);
@@ -92,18 +91,9 @@ class ChunkTokenizerTest {
 
     @Test
     void modelsWithExceptionsAreNotChunked() {
-        TokenizerModel model = (TokenizerModel) stage(TokenizerModel.class)
+        TokenizerModel model = (TokenizerModel) TextAnalyzer.stage(pipeline, TokenizerModel.class)
                 .copy(new org.apache.spark.ml.param.ParamMap());
         model.setExceptions(new String[] {"New York"});
         assertFalse(ChunkTokenizer.supports(model));
-    }
-
-    private static <T> T stage(Class<T> type) {
-        for (Transformer stage : pipeline.stages()) {
-            if (type.isInstance(stage)) {
-                return type.cast(stage);
-            }
-        }
-        throw new AssertionError("no " + type.getSimpleName());
     }
 }

@@ -89,15 +89,15 @@ public final class EntityPairAggregator {
      *
      * <p>The pairs travel and sort as numbers: each distinct entity (id, name, type) gets its position in
      * Spark's own sort order of those strings ({@link EntityCodes}, collected once and broadcast), the pairs
-     * are shuffled and sorted as {@code (rank of a's id, rank of b's id, date, code of a, code of b)} (the
-     * same order as the strings') and summed, and only the summed rows get their strings back.
+     * are shuffled and sorted as {@code (ranks of a's and b's ids as one number, date, code of a, code of b)}
+     * ({@link #pairRank}; the same order as the strings') and summed, and only the summed rows get their
+     * strings back.
      */
     public static Dataset<Row> sortedPairs(Dataset<Row> byArticle, int maxEntitiesPerArticle, int partitions) {
         StructType in = (StructType) ((org.apache.spark.sql.types.ArrayType) byArticle.schema().apply("m").dataType())
                 .elementType();
         StructType coded = new StructType()
-                .add("a_rank", DataTypes.IntegerType, false)
-                .add("b_rank", DataTypes.IntegerType, false)
+                .add("pair_rank", DataTypes.LongType, false)
                 .add(field("published_date", in, "published_date"))
                 .add("a_code", DataTypes.IntegerType, false)
                 .add("b_code", DataTypes.IntegerType, false)
@@ -117,8 +117,8 @@ public final class EntityPairAggregator {
                 : codedPairsOf(article.getList(1), max, codes.value()).iterator();
         Dataset<Row> sums = byArticle
                 .flatMap(articlePairs, Encoders.row(coded))
-                .repartitionByRange(Math.max(1, partitions), col("a_rank"), col("b_rank"), col("published_date"))
-                .sortWithinPartitions(col("a_rank"), col("b_rank"), col("published_date"), col("a_code"), col("b_code"))
+                .repartitionByRange(Math.max(1, partitions), col("pair_rank"), col("published_date"))
+                .sortWithinPartitions(col("pair_rank"), col("published_date"), col("a_code"), col("b_code"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) EntityPairAggregator::sumRuns, Encoders.row(summed));
         // The strings come back by broadcast hash joins, which keep each partition's rows in their order.
         Dataset<Row> table = dictionary.asTable(byArticle.sparkSession(), in);
@@ -216,19 +216,19 @@ public final class EntityPairAggregator {
                 }
                 Row first = pending;
                 long articles = 1;
-                long sentences = first.getInt(5);
+                long sentences = first.getInt(4);
                 pending = null;
                 while (sorted.hasNext()) {
                     Row row = sorted.next();
-                    if (row.getInt(3) != first.getInt(3) || row.getInt(4) != first.getInt(4)
-                            || !java.util.Objects.equals(row.get(2), first.get(2))) {
+                    if (row.getInt(2) != first.getInt(2) || row.getInt(3) != first.getInt(3)
+                            || !java.util.Objects.equals(row.get(1), first.get(1))) {
                         pending = row;
                         break;
                     }
                     articles++;
-                    sentences += row.getInt(5);
+                    sentences += row.getInt(4);
                 }
-                return RowFactory.create(first.get(2), first.getInt(3), first.getInt(4), articles, sentences);
+                return RowFactory.create(first.get(1), first.getInt(2), first.getInt(3), articles, sentences);
             }
         };
     }
@@ -249,8 +249,8 @@ public final class EntityPairAggregator {
     /**
      * The pairs of one article's mentions (rows of date, id, name, type, sentence index): its entities
      * counted, the {@code max} most mentioned kept (ties: smallest id, a null id first, then name, type and
-     * date), and for every two of them with {@code a < b} by id one row {@code (rank of a's id, rank of b's
-     * id, date, code of a, code of b, sentences naming both ids)} ({@link EntityCodes}).
+     * date), and for every two of them with {@code a < b} by id one row {@code (pair rank of their ids, date,
+     * code of a, code of b, sentences naming both ids)} ({@link EntityCodes}, {@link #pairRank}).
      */
     static List<Row> codedPairsOf(List<Row> mentions, int max, EntityCodes codes) {
         Map<Named, Integer> counts = new LinkedHashMap<>();
@@ -285,11 +285,20 @@ public final class EntityPairAggregator {
                 }
                 int aCode = topCodes.get(i);
                 int bCode = topCodes.get(j);
-                out.add(RowFactory.create(codes.idRanks[aCode], codes.idRanks[bCode], a.date(), aCode, bCode,
-                        shared(sentencesById.get(a.id()), sentencesById.get(b.id()))));
+                out.add(RowFactory.create(pairRank(codes.idRanks[aCode], codes.idRanks[bCode]), a.date(), aCode,
+                        bCode, shared(sentencesById.get(a.id()), sentencesById.get(b.id()))));
             }
         }
         return out;
+    }
+
+    /**
+     * The ranks of a pair's two ids as one number that sorts as the pair does ({@code a} first): the sort then
+     * tells nearly all rows apart by its 8-byte prefix alone, where the rank of {@code a} alone left every row
+     * of a frequent entity to a full comparison of the rows.
+     */
+    static long pairRank(int aRank, int bRank) {
+        return ((long) aRank << 32) | bRank;
     }
 
     /** The number of sentences in both sets (none when either is missing). */

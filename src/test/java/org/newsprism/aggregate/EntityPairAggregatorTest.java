@@ -153,6 +153,25 @@ class EntityPairAggregatorTest {
         assertTrue(bound >= e.size() && bound <= 60L * max * (max - 1) / 2, "bound " + bound + " for " + e.size());
     }
 
+    /** The pair rank sorts as (rank of a, rank of b) does, up to the largest ranks an int holds. */
+    @Test
+    void pairRanksSortAsTheirTwoRanks() {
+        int[] ranks = {0, 1, 2, 255, 256, 65_535, 65_536, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+        List<int[]> pairs = new java.util.ArrayList<>();
+        for (int a : ranks) {
+            for (int b : ranks) {
+                pairs.add(new int[] {a, b});
+            }
+        }
+        java.util.Collections.shuffle(pairs, new java.util.Random(5));
+        List<int[]> byRanks = pairs.stream().sorted(java.util.Comparator.<int[]>comparingInt(p -> p[0])
+                .thenComparingInt(p -> p[1])).toList();
+        List<int[]> byPairRank = pairs.stream().sorted(java.util.Comparator.comparingLong(
+                p -> EntityPairAggregator.pairRank(p[0], p[1]))).toList();
+        assertEquals(byRanks, byPairRank);
+        assertTrue(EntityPairAggregator.pairRank(Integer.MAX_VALUE, Integer.MAX_VALUE) > 0);
+    }
+
     /** entity_a, entity_b and the date (null first) as one comparable string. */
     private static String orderKey(Row pair) {
         return pair.getString(1) + "\u0000" + pair.getString(2) + "\u0000" + (pair.isNullAt(0) ? "" : "~" + pair.get(0));

@@ -1,6 +1,5 @@
 package org.newsprism.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,8 +15,8 @@ import org.newsprism.io.Tables;
 /**
  * Times the steps of {@code entity_pairs} alone on an earlier run's {@code mentions} table, with the job's
  * Spark settings (local[2]): gathering by article, the pair bound, and then the table written as the job
- * writes it, {@code rounds} times. Each round's time is the driver's wall clock; run it with JFR for where it
- * goes.
+ * writes it, {@code rounds} times (each round's staging area is removed after it). Each round's time is the
+ * driver's wall clock; run it with JFR for where it goes.
  *
  * <p>Usage: {@code PairsProfile <output dir of a run> <scratch dir> [rounds]}. Test-only: not in the jar.
  */
@@ -55,8 +54,5 @@ public final class PairsProfile {
         }
         byArticle.unpersist();
         spark.stop();
-        if (Files.exists(scratch)) {
-            System.out.println("scratch left in " + scratch);
-        }
     }
 }

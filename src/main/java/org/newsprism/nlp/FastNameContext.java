@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -28,6 +29,13 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  * features under each of the five window positions, prefixes and suffixes) are built once and kept, per
  * distinct token, for the next sentences: news repeats its words, and a kept string keeps its hash.
  *
+ * <p>Given the model's own map from feature strings to their parameters ({@code pmap}), {@link #contexts} hands
+ * the decoder those parameters directly, in the same order: a kept string's parameters are looked up once,
+ * when the string is built, and the features over a small set of values (token classes, outcomes, additional
+ * context) once per value, so that per token only the three features over two words are built and looked up
+ * ({@code FastNameContextTest} checks the parameters against the model's lookup of {@link #getContext}'s
+ * strings).
+ *
  * <p>Not thread-safe (adaptive data and the kept strings): one per decoder.
  */
 final class FastNameContext implements NameContextGenerator {
@@ -38,10 +46,43 @@ final class FastNameContext implements NameContextGenerator {
     private static final String[] WINDOW = {"", "p1", "p2", "n1", "n2"};
     private static final int ADDITIONAL_WINDOW = 8;
 
+    /** Stands for "the model has no parameters for this feature" in the caches below. */
+    private static final Context ABSENT = new Context(new int[0], new double[0]);
+
     private final Map<String, TokenStrings> kept = new HashMap<>();
     private final Map<String, String> previousOutcomes = new HashMap<>();
+    /** The model's feature parameters by feature string; null when only strings are asked for. */
+    private final Map<String, Context> parameters;
+    private final Context always;
+    private final Context sentenceBegin;
+    /** Parameters of the features over few values: by outcome ("pd", "po", "ppo"), by two token classes, ... */
+    private final Map<String, Context> byPreviousDecision = new HashMap<>();
+    private final Map<String, Context> byPreviousOutcome = new HashMap<>();
+    private final Map<String, Context> byOutcomeBeforeLast = new HashMap<>();
+    private final Map<String, Map<String, Context>> byClassAndNextClass = new HashMap<>();
+    private final Map<String, Map<String, Context>> byPreviousClassAndClass = new HashMap<>();
+    private final Map<String, Map<String, Context>> byOutcomeAndClass = new HashMap<>();
+    /** Additional-context features by window position (the token, p1..p8, n1..n8) and value. */
+    private final List<Map<String, Context>> byAdditional = new ArrayList<>();
+    private Context[] found = new Context[128];
+    private int foundCount;
     private String[] sentence;
     private TokenStrings[] strings;
+
+    /** Builds feature strings only ({@link #getContext}). */
+    FastNameContext() {
+        this(null);
+    }
+
+    /** Also gives the model's parameters for them ({@link #contexts}); {@code parameters} is the model's pmap. */
+    FastNameContext(Map<String, Context> parameters) {
+        this.parameters = parameters;
+        this.always = parameters == null ? null : parameters.get("def");
+        this.sentenceBegin = parameters == null ? null : parameters.get("S=begin");
+        for (int d = 0; d <= 2 * ADDITIONAL_WINDOW; d++) {
+            byAdditional.add(new HashMap<>());
+        }
+    }
 
     /** Whether a model's feature descriptor is the one this class reproduces (the one NerTrainer trains with). */
     static boolean describes(TokenNameFinderModel model) {
@@ -109,6 +150,114 @@ final class FastNameContext implements NameContextGenerator {
         return features.toArray(new String[0]);
     }
 
+    /**
+     * The model's parameters for the features {@link #getContext} gives this token, in the same order, those
+     * the model lacks left out: the array holds them from index 0, then nulls (which the model's sum skips).
+     * The array is reused by the next call. Needs the model's parameters ({@link #FastNameContext(Map)}).
+     */
+    Context[] contexts(int index, String[] tokens, String[] preds, String[][] additional) {
+        java.util.Arrays.fill(found, 0, foundCount, null);
+        foundCount = 0;
+        TokenStrings[] t = stringsOf(tokens);
+        TokenStrings self = t[index];
+        for (int w = 0; w < WINDOW.length; w++) {
+            int j = index + WINDOW_OFFSETS[w];
+            if (j >= 0 && j < t.length) {
+                add(t[j].classParameters[w]);
+                add(t[j].wordAndClassParameters[w]);
+            }
+        }
+        for (int w = 0; w < WINDOW.length; w++) {
+            int j = index + WINDOW_OFFSETS[w];
+            if (j >= 0 && j < t.length) {
+                add(t[j].wordParameters[w]);
+            }
+        }
+        for (Context c : self.prefixParameters) {
+            add(c);
+        }
+        for (Context c : self.suffixParameters) {
+            add(c);
+        }
+        add(always);
+        add(cached(byPreviousDecision, previousOutcomes.get(tokens[index]), "pd="));
+        if (index > 0) {
+            add(parameters.get("pw,w=" + tokens[index - 1] + "," + tokens[index]));
+            add(cached(byPreviousClassAndClass, t[index - 1].tokenClass, self.tokenClass, "pwc,wc="));
+        }
+        if (index + 1 < tokens.length) {
+            add(parameters.get("w,nw=" + tokens[index] + "," + tokens[index + 1]));
+            add(cached(byClassAndNextClass, self.tokenClass, t[index + 1].tokenClass, "wc,nc="));
+        }
+        if (index == 0) {
+            add(sentenceBegin);
+        }
+        if (additional != null && additional.length != 0) {
+            addAdditional(additional[index], 0, "");
+            for (int d = 1; d <= ADDITIONAL_WINDOW; d++) {
+                if (index - d >= 0) {
+                    addAdditional(additional[index - d], d, "p" + d);
+                }
+            }
+            for (int d = 1; d <= ADDITIONAL_WINDOW; d++) {
+                if (index + d < tokens.length) {
+                    addAdditional(additional[index + d], ADDITIONAL_WINDOW + d, "n" + d);
+                }
+            }
+        }
+        if (preds != null) {
+            String po = index > 0 ? preds[index - 1] : NameFinderME.OTHER;
+            String ppo = index > 1 ? preds[index - 2] : NameFinderME.OTHER;
+            add(cached(byPreviousOutcome, po, "po="));
+            add(parameters.get("pow=" + po + "," + tokens[index]));
+            add(cached(byOutcomeAndClass, po, self.tokenClass, "powf="));
+            add(cached(byOutcomeBeforeLast, ppo, "ppo="));
+        }
+        return found;
+    }
+
+    private void add(Context parameters) {
+        if (parameters != null && parameters != ABSENT) {
+            if (foundCount == found.length) {
+                found = java.util.Arrays.copyOf(found, found.length * 2);
+            }
+            found[foundCount++] = parameters;
+        }
+    }
+
+    private void addAdditional(String[] context, int position, String prefix) {
+        Map<String, Context> cache = byAdditional.get(position);
+        for (String s : context) {
+            add(cached(cache, s, prefix + "ne="));
+        }
+    }
+
+    /** The parameters of feature {@code name + value}, looked up once per value. */
+    private Context cached(Map<String, Context> cache, String value, String name) {
+        Context c = cache.get(value);
+        if (c == null) {
+            c = resolved(name + value);
+            cache.put(value, c);
+        }
+        return c;
+    }
+
+    /** The parameters of feature {@code name + first + "," + second}, looked up once per pair of values. */
+    private Context cached(Map<String, Map<String, Context>> cache, String first, String second, String name) {
+        Map<String, Context> inner = cache.computeIfAbsent(first, k -> new HashMap<>());
+        Context c = inner.get(second);
+        if (c == null) {
+            c = resolved(name + first + "," + second);
+            inner.put(second, c);
+        }
+        return c;
+    }
+
+    private Context resolved(String feature) {
+        Context c = parameters.get(feature);
+        return c == null ? ABSENT : c;
+    }
+
     private static void additional(List<String> features, String[] context, String prefix) {
         for (String s : context) {
             features.add(prefix + "ne=" + s);
@@ -122,7 +271,7 @@ final class FastNameContext implements NameContextGenerator {
             }
             strings = new TokenStrings[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
-                strings[i] = kept.computeIfAbsent(tokens[i], TokenStrings::new);
+                strings[i] = kept.computeIfAbsent(tokens[i], token -> new TokenStrings(token, parameters));
             }
             sentence = tokens;
         }
@@ -146,7 +295,10 @@ final class FastNameContext implements NameContextGenerator {
         throw new UnsupportedOperationException("the features are fixed by ner-features.xml");
     }
 
-    /** One token's own feature strings, under each window position where a window uses them. */
+    /**
+     * One token's own feature strings, under each window position where a window uses them, and with the
+     * model's parameters for each (null where it has none, or when not asked for).
+     */
     private static final class TokenStrings {
         final String tokenClass;
         final String[] classFeatures = new String[WINDOW.length];
@@ -154,8 +306,13 @@ final class FastNameContext implements NameContextGenerator {
         final String[] wordFeatures = new String[WINDOW.length];
         final String[] prefixes;
         final String[] suffixes;
+        final Context[] classParameters;
+        final Context[] wordAndClassParameters;
+        final Context[] wordParameters;
+        final Context[] prefixParameters;
+        final Context[] suffixParameters;
 
-        TokenStrings(String token) {
+        TokenStrings(String token, Map<String, Context> parameters) {
             tokenClass = FeatureGeneratorUtil.tokenFeature(token);
             String lower = StringUtil.toLowerCase(token);
             for (int w = 0; w < WINDOW.length; w++) {
@@ -170,6 +327,19 @@ final class FastNameContext implements NameContextGenerator {
                 prefixes[k] = "pre=" + token.substring(0, k + 1);
                 suffixes[k] = "suf=" + token.substring(Math.max(token.length() - k - 1, 0));
             }
+            classParameters = lookUp(classFeatures, parameters);
+            wordAndClassParameters = lookUp(wordAndClassFeatures, parameters);
+            wordParameters = lookUp(wordFeatures, parameters);
+            prefixParameters = lookUp(prefixes, parameters);
+            suffixParameters = lookUp(suffixes, parameters);
+        }
+
+        private static Context[] lookUp(String[] features, Map<String, Context> parameters) {
+            Context[] found = new Context[features.length];
+            for (int i = 0; parameters != null && i < features.length; i++) {
+                found[i] = parameters.get(features[i]);
+            }
+            return found;
         }
     }
 

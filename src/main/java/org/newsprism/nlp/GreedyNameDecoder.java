@@ -1,8 +1,12 @@
 package org.newsprism.nlp;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import opennlp.tools.ml.ArrayMath;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.perceptron.PerceptronModel;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
@@ -31,7 +35,10 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
  * (GreedyNameDecoderTest).
  *
  * <p>A model trained with Newsprism's feature descriptor gets its features from {@link FastNameContext} (the
- * same features, built with less repeated work); any other from OpenNLP's context generator.
+ * same features, built with less repeated work); any other from OpenNLP's context generator. A perceptron
+ * model with that descriptor (the shipped one) is moreover scored from the parameters FastNameContext hands
+ * over ({@link #score}), as {@code PerceptronModel.eval} scores them after looking up the same strings: the
+ * same sums in the same order, bit for bit the same probabilities.
  *
  * <p>Not thread-safe (the adaptive data and the context generator's caches): one per task thread.
  */
@@ -45,6 +52,8 @@ final class GreedyNameDecoder {
 
     private final MaxentModel model;
     private final NameContextGenerator contexts;
+    /** The same generator when the model is scored from its parameters directly ({@link #score}), else null. */
+    private final FastNameContext parameterContexts;
     private final AdditionalContextFeatureGenerator additional = new AdditionalContextFeatureGenerator();
     private final SequenceValidator<String> validator;
     private final SequenceCodec<String> codec;
@@ -67,8 +76,12 @@ final class GreedyNameDecoder {
         this.codec = factory.createSequenceCodec();
         this.validator = codec.createSequenceValidator();
         if (FastNameContext.describes(model)) {
-            this.contexts = new FastNameContext();
+            FastNameContext fast = new FastNameContext(this.model instanceof PerceptronModel perceptron
+                    ? parameterMap(perceptron) : null);
+            this.contexts = fast;
+            this.parameterContexts = this.model instanceof PerceptronModel ? fast : null;
         } else {
+            this.parameterContexts = null;
             this.contexts = factory.createContextGenerator();
             // NameFinderME adds the same generator: the additional context of the 8 tokens on each side.
             contexts.addFeatureGenerator(new WindowFeatureGenerator(additional, 8, 8));
@@ -95,7 +108,8 @@ final class GreedyNameDecoder {
                 continue;
             }
             String[] before = Arrays.copyOf(outcomes, i);
-            double[] s = model.eval(contexts.getContext(i, tokens, before, features), scores);
+            double[] s = parameterContexts != null ? score(parameterContexts.contexts(i, tokens, before, features))
+                    : model.eval(contexts.getContext(i, tokens, before, features), scores);
             int best = bestValid(i, tokens, before, s);
             outcomes[i] = model.getOutcome(best);
             probabilities[i] = s[best];
@@ -111,6 +125,37 @@ final class GreedyNameDecoder {
             spanProbabilities[k] = sum / spans[k].length();
         }
         return new Names(spans, spanProbabilities);
+    }
+
+    /** A perceptron model's map from feature strings to their parameters (OpenNLP's {@code pmap}). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Context> parameterMap(PerceptronModel model) {
+        return (Map<String, Context>) model.getDataStructures()[1];
+    }
+
+    /**
+     * The outcome probabilities of a token from its features' parameters, computed as
+     * {@code PerceptronModel.eval} computes them (OpenNLP 2.5): the parameters summed per outcome, divided by
+     * the largest absolute sum (at least 1), exponentiated and normalised, with {@link StrictMath} as there.
+     */
+    private double[] score(Context[] parameters) {
+        Arrays.fill(scores, 0);
+        ArrayMath.sumFeatures(parameters, null, scores);
+        double largest = 1;
+        for (double sum : scores) {
+            if (largest < StrictMath.abs(sum)) {
+                largest = StrictMath.abs(sum);
+            }
+        }
+        double total = 0;
+        for (int o = 0; o < scores.length; o++) {
+            scores[o] = StrictMath.exp(scores[o] / largest);
+            total += scores[o];
+        }
+        for (int o = 0; o < scores.length; o++) {
+            scores[o] /= total;
+        }
+        return scores;
     }
 
     /** Forgets what earlier sentences taught the feature generators: call once per document. */

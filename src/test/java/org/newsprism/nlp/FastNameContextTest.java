@@ -1,7 +1,9 @@
 package org.newsprism.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.featuregen.AdditionalContextFeatureGenerator;
@@ -63,6 +68,64 @@ class FastNameContextTest {
             }
         }
         assertTrue(compared > 3000, "tokens compared: " + compared);
+    }
+
+    @Test
+    void theParametersHandedOverAreTheModelsForTheSameFeaturesInTheSameOrder() throws IOException {
+        TokenNameFinderModel model = new TokenNameFinderModel(MODEL);
+        @SuppressWarnings("unchecked")
+        Map<String, Context> pmap = (Map<String, Context>) ((AbstractModel) model.getArtifact("nameFinder.model"))
+                .getDataStructures()[1];
+        FastNameContext strings = new FastNameContext();
+        FastNameContext parameters = new FastNameContext(pmap);
+        String[] outcomes = model.getNameFinderSequenceModel().getOutcomes();
+        Random random = new Random(20261128L);
+        int compared = 0;
+        int absent = 0;
+        for (List<String[]> article : texts()) {
+            strings.clearAdaptiveData();
+            parameters.clearAdaptiveData();
+            for (String[] tokens : article) {
+                String[][] features = new String[tokens.length][];
+                String[] preds = new String[tokens.length];
+                for (int i = 0; i < tokens.length; i++) {
+                    features[i] = random.nextInt(4) == 0 ? new String[] {"given", "cat=B-PER"}
+                            : random.nextInt(3) == 0 ? new String[] {"org"} : new String[0];
+                    preds[i] = outcomes[random.nextInt(outcomes.length)];
+                }
+                if (random.nextInt(5) == 0) {
+                    features = new String[0][];
+                }
+                for (int i = 0; i < tokens.length; i++) {
+                    String[] before = java.util.Arrays.copyOf(preds, i);
+                    List<Context> expected = new ArrayList<>();
+                    for (String feature : strings.getContext(i, tokens, before, features)) {
+                        Context c = pmap.get(feature);
+                        if (c != null) {
+                            expected.add(c);
+                        } else {
+                            absent++;
+                        }
+                    }
+                    List<Context> actual = new ArrayList<>();
+                    for (Context c : parameters.contexts(i, tokens, before, features)) {
+                        if (c != null) {
+                            actual.add(c);
+                        }
+                    }
+                    // The model's own objects, in the same order: the same sums, term by term.
+                    assertEquals(expected.size(), actual.size(), "token " + i + " of " + String.join(" ", tokens));
+                    for (int k = 0; k < expected.size(); k++) {
+                        assertSame(expected.get(k), actual.get(k), "feature " + k + " of token " + i);
+                    }
+                    compared++;
+                }
+                strings.updateAdaptiveData(tokens, preds);
+                parameters.updateAdaptiveData(tokens, preds);
+            }
+        }
+        assertTrue(compared > 3000, "tokens compared: " + compared);
+        assertTrue(absent > 0, "features the model lacks are left out: " + absent);
     }
 
     @Test

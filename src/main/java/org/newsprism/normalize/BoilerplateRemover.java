@@ -27,7 +27,6 @@ import org.newsprism.io.Resources;
 public final class BoilerplateRemover implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** One rule: drop the whole paragraph, or only the matched span. */
     public record Rule(boolean wholeParagraph, String regex) implements Serializable {}
@@ -36,7 +35,29 @@ public final class BoilerplateRemover implements Serializable {
     private final boolean dropRepeated;
     private transient Map<String, List<CompiledRule>> compiled;
 
-    private record CompiledRule(boolean wholeParagraph, Pattern pattern) {}
+    /**
+     * A compiled rule; {@code lineAnchored} when every match must begin at a line start (the regex begins with
+     * {@code ^} and has no other top-level alternative), so that only line starts need trying.
+     */
+    record CompiledRule(boolean wholeParagraph, Pattern pattern, boolean lineAnchored) {
+        /** Whether the rule finds a match in {@code paragraph}, as {@code pattern.matcher(paragraph).find()}. */
+        boolean findsIn(String paragraph) {
+            java.util.regex.Matcher matcher = pattern.matcher(paragraph);
+            if (!lineAnchored) {
+                return matcher.find();
+            }
+            // find() would try every position; a match of ^ (MULTILINE) starts only where Java's ^ matches:
+            // at 0 and after a line terminator (\r\n as one), never at the end of the input.
+            matcher.useAnchoringBounds(false).useTransparentBounds(true);
+            int length = paragraph.length();
+            for (int start = 0; start < length; start = nextLineStart(paragraph, start)) {
+                if (matcher.region(start, length).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** Pattern rules only (repeated paragraphs are kept). */
     public BoilerplateRemover(Map<String, List<Rule>> rulesByLanguage) {
@@ -113,7 +134,7 @@ public final class BoilerplateRemover implements Serializable {
             String p = paragraph;
             for (CompiledRule rule : rules) {
                 if (rule.wholeParagraph()) {
-                    if (rule.pattern().matcher(p).find()) {
+                    if (rule.findsIn(p)) {
                         p = "";
                         break;
                     }
@@ -137,15 +158,73 @@ public final class BoilerplateRemover implements Serializable {
         return String.join("\n\n", kept);
     }
 
-    private static String key(String paragraph) {
-        return WHITESPACE.matcher(paragraph).replaceAll(" ").strip().toLowerCase(java.util.Locale.ROOT);
+    /** The paragraph with each run of {@code \\s} ({@code [ \\t\\n\\x0B\\f\\r]}) as one space, stripped, lower case. */
+    static String key(String paragraph) {
+        StringBuilder collapsed = new StringBuilder(paragraph.length());
+        boolean inRun = false;
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                collapsed.append(c);
+            } else if (!inRun) {
+                collapsed.append(' ');
+            }
+            inRun = space;
+        }
+        return collapsed.toString().strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The first line start after {@code start} (see {@link CompiledRule#findsIn}), or the text's length. */
+    static int nextLineStart(String text, int start) {
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                return i + 2;
+            }
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    /**
+     * Whether every match of {@code regex} begins at a line start: it begins with {@code ^} and has no
+     * alternative at the top level ({@code ^a|b} finds "b" anywhere). Quoted text ({@code \\Q}) is not parsed:
+     * such a regex counts as not anchored.
+     */
+    static boolean lineAnchored(String regex) {
+        if (!regex.startsWith("^") || regex.contains("\\Q")) {
+            return false;
+        }
+        int groups = 0;
+        int classes = 0;
+        for (int i = 1; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                classes++;
+            } else if (c == ']' && classes > 0) {
+                classes--;
+            } else if (classes == 0 && c == '(') {
+                groups++;
+            } else if (classes == 0 && c == ')') {
+                groups--;
+            } else if (classes == 0 && groups == 0 && c == '|') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Map<String, List<CompiledRule>> compiled() {
         if (compiled == null) {
             Map<String, List<CompiledRule>> map = new LinkedHashMap<>();
             rulesByLanguage.forEach((language, rules) -> map.put(language, rules.stream()
-                    .map(r -> new CompiledRule(r.wholeParagraph(), Pattern.compile(r.regex(), Pattern.MULTILINE)))
+                    .map(r -> new CompiledRule(r.wholeParagraph(), Pattern.compile(r.regex(), Pattern.MULTILINE),
+                            lineAnchored(r.regex())))
                     .toList()));
             compiled = map;
         }

@@ -127,4 +127,61 @@ class BoilerplateRemoverTest {
         assertEquals(null, remover.remove(null, "de", title));
         assertEquals("", remover.remove("", "de", null));
     }
+
+    @Test
+    void tryingOnlyLineStartsFindsWhatFindFinds() throws IOException {
+        List<String> regexes = new java.util.ArrayList<>();
+        for (String file : List.of("common.txt", "de.txt", "en.txt")) {
+            for (BoilerplateRemover.Rule rule : BoilerplateRemover.parse(file,
+                    Files.readAllLines(Path.of("conf/boilerplate", file), StandardCharsets.UTF_8))) {
+                regexes.add(rule.regex());
+            }
+        }
+        regexes.addAll(List.of("^a|b", "^(?:a|b)c", "^[|(]x", "^\\(|y", "^x(?=\\r?$)", "^$", "^\\s*$", "(?m)^a"));
+        // Pieces the rules begin and end with, words, and every line terminator Java's ^ knows.
+        String[] pieces = {"Lesen Sie auch: ", "Read more", "Von Anna Schmidt", "By John Smith", "Foto: dpa", "©", "(c) ",
+            "Haftungsausschluss:", "Published on", "Stand: 18.08.2025, 10:15 Uhr", "January 5, 2025", "a", "b", "c", "x",
+            "y", "(", "|", " ", "  ", "\t", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "Merz sagte", ".", "Text: X"};
+        java.util.Random random = new java.util.Random(20261127L);
+        int anchored = 0;
+        int found = 0;
+        for (String regex : regexes) {
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.MULTILINE);
+            BoilerplateRemover.CompiledRule rule = new BoilerplateRemover.CompiledRule(true, pattern,
+                    BoilerplateRemover.lineAnchored(regex));
+            anchored += rule.lineAnchored() ? 1 : 0;
+            for (int n = 0; n < 3000; n++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(7); k >= 0; k--) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+                String paragraph = text.toString();
+                boolean expected = pattern.matcher(paragraph).find();
+                assertEquals(expected, rule.findsIn(paragraph), regex + " in \"" + paragraph + "\"");
+                found += expected ? 1 : 0;
+            }
+        }
+        assertTrue(anchored >= 15, "most shipped rules are anchored: " + anchored);
+        assertFalse(BoilerplateRemover.lineAnchored("^a|b"));
+        assertTrue(BoilerplateRemover.lineAnchored("^(?:a|b)c"));
+        assertTrue(BoilerplateRemover.lineAnchored("^[|(]x"));
+        assertFalse(BoilerplateRemover.lineAnchored("^\\(|y"));
+        assertTrue(found > 1000, "matches among the random paragraphs: " + found);
+    }
+
+    @Test
+    void theRepeatKeyCollapsesWhitespaceAsTheRegularExpressionDid() {
+        java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
+        String chars = "aB \t\n\u000B\f\r\u00A0\u2028ÄßİΣ.";
+        java.util.Random random = new java.util.Random(7L);
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                text.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            String paragraph = text.toString();
+            assertEquals(whitespace.matcher(paragraph).replaceAll(" ").strip().toLowerCase(java.util.Locale.ROOT),
+                    BoilerplateRemover.key(paragraph), paragraph);
+        }
+    }
 }

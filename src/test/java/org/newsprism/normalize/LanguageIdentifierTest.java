@@ -65,6 +65,24 @@ class LanguageIdentifierTest {
             }
             texts.add(s.toString());
         }
+        // Whole articles: the seed and texts of a thousand characters and more, where the maps grow to
+        // thousands of grams.
+        try {
+            String seed = java.nio.file.Files.readString(java.nio.file.Path.of("seeds/000_24fff44031e5e025.txt"));
+            texts.add(seed);
+            texts.add(seed.substring(0, 1000));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String[] words = {"die", "Bundesregierung", "the", "government", "Energiepreise", "prices", "und", "and",
+            "Ukraine", "Moskau", "ß", "Straße", "ähnlich", "café", "naïve", "2025", "€", "—", "Кремль", "ΣΑΣ"};
+        for (int i = 0; i < 100; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = 200 + random.nextInt(400); j > 0; j--) {
+                s.append(words[random.nextInt(words.length)]).append(random.nextInt(9) == 0 ? ". " : " ");
+            }
+            texts.add(s.toString());
+        }
         for (String text : texts) {
             opennlp.tools.langdetect.Language[] expected = LanguageIdentifier.predictWithOpenNlp(text);
             opennlp.tools.langdetect.Language[] actual = LanguageIdentifier.predict(text);
@@ -75,5 +93,52 @@ class LanguageIdentifierTest {
                         Double.doubleToRawLongBits(actual[k].getConfidence()), text);
             }
         }
+    }
+
+    @Test
+    void theComputedOrderOfTheGramsIsTheOrderOfHashMaps() throws java.io.IOException {
+        opennlp.tools.langdetect.LanguageDetectorModel model = new opennlp.tools.langdetect.LanguageDetectorModel(
+                getClass().getClassLoader().getResourceAsStream("langdetect-183.bin"));
+        FastScorer scorer = new FastScorer(model);
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(java.nio.file.Files.readString(java.nio.file.Path.of("seeds/000_24fff44031e5e025.txt")));
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzäöüß ABCÄÖÜ.,0123456789ИиΣσ中文";
+        for (int i = 0; i < 200; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(1500); j > 0; j--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(s.toString());
+        }
+        for (String text : texts) {
+            assertEquals(orderOfHashMaps(scorer.gramChars(text)), scorer.gramOrder(text), text);
+        }
+        // Nine 3-grams with one hash code (c0 - 31k, c1 + k, c2: CharBuffer hashes them alike) crowd one bucket,
+        // which a HashMap turns into a tree ordered by identity hash codes. The computed order stays the same
+        // from call to call: those grams in the order first seen.
+        StringBuilder crowded = new StringBuilder("Die Bundesregierung beschloss am Montag neue Maßnahmen. ");
+        List<String> alike = new java.util.ArrayList<>();
+        for (int k = 0; k < 9; k++) {
+            String gram = "" + (char) (0x5000 - 31 * k) + (char) (0x4E00 + k) + '\u4E2D';
+            alike.add(gram);
+            crowded.append(gram).append(' ');
+        }
+        List<String> order = scorer.gramOrder(crowded);
+        assertEquals(order, scorer.gramOrder(crowded));
+        assertEquals(alike, order.stream().filter(alike::contains).toList());
+    }
+
+    /** OpenNLP's two maps built for real: the grams of length 1 to 3 as first seen, then in the first's order. */
+    private static List<String> orderOfHashMaps(char[] chars) {
+        java.util.Map<java.nio.CharBuffer, Boolean> grams = new java.util.HashMap<>();
+        for (int length = 1; length <= 3; length++) {
+            for (int start = 0; start + length <= chars.length; start++) {
+                grams.putIfAbsent(java.nio.CharBuffer.wrap(chars, start, length), true);
+            }
+        }
+        java.util.Map<java.nio.CharBuffer, Boolean> counted = new java.util.HashMap<>();
+        grams.forEach(counted::putIfAbsent);
+        return counted.keySet().stream().map(java.nio.CharBuffer::toString).toList();
     }
 }

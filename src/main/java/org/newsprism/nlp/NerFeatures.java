@@ -2,7 +2,9 @@ package org.newsprism.nlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The extra per-token features the statistical entity recogniser sees besides the words themselves:
@@ -14,7 +16,31 @@ import java.util.Set;
  * ({@link NerTrainer}) and recognition ({@link EntityRecognizer}) build them with this one function.
  */
 public final class NerFeatures {
+    private static final int TITLE = 1;
+    private static final int ORGANISATION = 2;
+    private static final int SPEECH = 4;
+    /** Tokens whose cues are kept at most; the map starts over when full. */
+    private static final int MAX_KEPT_TOKENS = 200_000;
+    /** Each token's title, organisation and speech cues: the checks loop over dozens of endings, news repeats its words. */
+    private static final Map<String, Integer> KEPT_CUES = new ConcurrentHashMap<>();
+
     private NerFeatures() {}
+
+    private static int cuesOf(String token) {
+        Integer kept = token == null ? null : KEPT_CUES.get(token);
+        if (kept != null) {
+            return kept;
+        }
+        int cues = (PersonTitles.isTitle(token) ? TITLE : 0) | (NameCues.isOrganisationWord(token) ? ORGANISATION : 0)
+                | (NameCues.isSpeechWord(token) ? SPEECH : 0);
+        if (token != null) {
+            if (KEPT_CUES.size() >= MAX_KEPT_TOKENS) {
+                KEPT_CUES.clear();
+            }
+            KEPT_CUES.put(token, cues);
+        }
+        return cues;
+    }
 
     /** One array of feature strings per token of {@code sentence}. */
     public static String[][] of(TextAnalysis.Sentence sentence, List<TextAnalysis.CatalogueMatch> matches,
@@ -29,9 +55,10 @@ public final class NerFeatures {
         for (int i = 0; i < n; i++) {
             String token = sentence.tokens().get(i).text();
             given[i] = givenNames.contains(token);
-            title[i] = PersonTitles.isTitle(token);
-            organisation[i] = NameCues.isOrganisationWord(token);
-            speech[i] = NameCues.isSpeechWord(token);
+            int cues = cuesOf(token);
+            title[i] = (cues & TITLE) != 0;
+            organisation[i] = (cues & ORGANISATION) != 0;
+            speech[i] = (cues & SPEECH) != 0;
         }
         List<List<String>> features = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

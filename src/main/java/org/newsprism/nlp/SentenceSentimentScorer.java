@@ -39,8 +39,15 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final String[] GERMAN_ENDINGS = {"ern", "en", "er", "es", "em", "est", "st", "et", "te", "ten", "tes", "ter", "e", "n", "s", "t"};
     private static final int MIN_HEAD_PREFIX = 3;
 
+    /** Words whose valence is kept at most; the cache starts over when full. */
+    private static final int MAX_KEPT_WORDS = 200_000;
+    /** Stands for "no valence" in the cache (compared by reference: a lexicon valence is never this object). */
+    private static final Double NOT_POLAR = Double.valueOf(Double.NaN);
+
     private final SentimentLexicon lexicon;
     private final boolean german;
+    /** Each word's valence as {@link #valenceOf} finds it: news repeats its words, the endings need not be tried again. */
+    private transient volatile java.util.Map<String, Double> keptValences;
     private final int negationScope;
     private final JobConfig.Quotations quotations;
 
@@ -79,7 +86,7 @@ public final class SentenceSentimentScorer implements Serializable {
                 contrastWeight = contrast;
                 continue;
             }
-            Double base = valenceOf(lower[i]);
+            Double base = cachedValenceOf(lower[i]);
             if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null || quoted[i] == 0.0) {
                 continue;
             }
@@ -228,6 +235,25 @@ public final class SentenceSentimentScorer implements Serializable {
             }
         }
         return false;
+    }
+
+    /** {@link #valenceOf}, once per distinct word (thread-safe: tasks may share a scorer). */
+    private Double cachedValenceOf(String word) {
+        java.util.Map<String, Double> kept = keptValences;
+        if (kept == null) {
+            kept = new java.util.concurrent.ConcurrentHashMap<>();
+            keptValences = kept;
+        }
+        Double v = kept.get(word);
+        if (v == null) {
+            v = valenceOf(word);
+            if (kept.size() >= MAX_KEPT_WORDS) {
+                kept.clear();
+            }
+            kept.put(word, v == null ? NOT_POLAR : v);
+            return v;
+        }
+        return v == NOT_POLAR ? null : v;
     }
 
     private Double valenceOf(String word) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.newsprism.config.JobConfig;
@@ -106,5 +107,19 @@ class SentenceSentimentScorerTest {
         assertTrue(Math.abs(speech) < Math.abs(plain));
         assertEquals(plain, compound(scorer, "He said : \" The war is good for no one at all"), 1e-12,
                 "an unpaired mark (a quotation going on in the next sentence) changes nothing");
+    }
+
+    @Test
+    void aScorerThatHasSeenTheWordsBeforeScoresAsAFreshOne() {
+        List<String> sentences = List.of("Das ist gut", "Die Krise war schlecht aber gelobt", "Die Finanzkrise",
+                "Das ist nicht gut", "Sie loben kaum", "Gelobte Schlechten", "Das ist gut");
+        SentenceSentimentScorer used = new SentenceSentimentScorer(LEXICON, "de", 3, PLAIN);
+        for (int round = 0; round < 3; round++) {
+            for (String sentence : sentences) {
+                SentenceSentimentScorer fresh = new SentenceSentimentScorer(LEXICON, "de", 3, PLAIN);
+                assertEquals(compound(fresh, sentence), compound(used, sentence), sentence);
+            }
+        }
+        assertTrue(compound(used, "Die Finanzkrise") < 0, "the compound's head is found from the cache too");
     }
 }

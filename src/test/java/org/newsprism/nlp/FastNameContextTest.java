@@ -46,16 +46,8 @@ class FastNameContextTest {
             reference.clearAdaptiveData();
             fast.clearAdaptiveData();
             for (String[] tokens : article) {
-                String[][] features = new String[tokens.length][];
-                String[] preds = new String[tokens.length];
-                for (int i = 0; i < tokens.length; i++) {
-                    features[i] = random.nextInt(4) == 0 ? new String[] {"given", "cat=B-PER"}
-                            : random.nextInt(3) == 0 ? new String[] {"org"} : new String[0];
-                    preds[i] = outcomes[random.nextInt(outcomes.length)];
-                }
-                if (random.nextInt(5) == 0) {
-                    features = new String[0][];
-                }
+                String[] preds = randomOutcomes(tokens, outcomes, random);
+                String[][] features = randomFeatures(tokens, random);
                 additional.setCurrentContext(features);
                 for (int i = 0; i < tokens.length; i++) {
                     String[] before = java.util.Arrays.copyOf(preds, i);
@@ -86,16 +78,8 @@ class FastNameContextTest {
             strings.clearAdaptiveData();
             parameters.clearAdaptiveData();
             for (String[] tokens : article) {
-                String[][] features = new String[tokens.length][];
-                String[] preds = new String[tokens.length];
-                for (int i = 0; i < tokens.length; i++) {
-                    features[i] = random.nextInt(4) == 0 ? new String[] {"given", "cat=B-PER"}
-                            : random.nextInt(3) == 0 ? new String[] {"org"} : new String[0];
-                    preds[i] = outcomes[random.nextInt(outcomes.length)];
-                }
-                if (random.nextInt(5) == 0) {
-                    features = new String[0][];
-                }
+                String[] preds = randomOutcomes(tokens, outcomes, random);
+                String[][] features = randomFeatures(tokens, random);
                 for (int i = 0; i < tokens.length; i++) {
                     String[] before = java.util.Arrays.copyOf(preds, i);
                     List<Context> expected = new ArrayList<>();
@@ -135,6 +119,25 @@ class FastNameContextTest {
         byte[] other = ModelZip.withEntry(shipped, "generator.featuregen",
                 descriptor.replace("<int name=\"length\">4</int>", "<int name=\"length\">3</int>").getBytes(StandardCharsets.UTF_8));
         assertFalse(FastNameContext.describes(new TokenNameFinderModel(new ByteArrayInputStream(other))));
+    }
+
+    /** A random outcome per token (as earlier decisions). */
+    private static String[] randomOutcomes(String[] tokens, String[] outcomes, Random random) {
+        String[] preds = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            preds[i] = outcomes[random.nextInt(outcomes.length)];
+        }
+        return preds;
+    }
+
+    /** Random additional features per token (given names, catalogue matches, organisations), or none at all. */
+    private static String[][] randomFeatures(String[] tokens, Random random) {
+        String[][] features = new String[tokens.length][];
+        for (int i = 0; i < tokens.length; i++) {
+            features[i] = random.nextInt(4) == 0 ? new String[] {"given", "cat=B-PER"}
+                    : random.nextInt(3) == 0 ? new String[] {"org"} : new String[0];
+        }
+        return random.nextInt(5) == 0 ? new String[0][] : features;
     }
 
     /**

@@ -59,11 +59,7 @@ class LanguageIdentifierTest {
         java.util.Random random = new java.util.Random(1);
         String alphabet = "abcdefghijklmnopqrstuvwxyzäöüßéèçñ ABCXYZÄÖÜ.,;:!?0123456789@#/\n\tИиΣσ\uD83D\uDE00";
         for (int i = 0; i < 300; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int j = random.nextInt(400); j > 0; j--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(s.toString());
+            texts.add(randomText(random, alphabet, 400));
         }
         // Whole articles: the seed and texts of a thousand characters and more, where the maps grow to
         // thousands of grams.
@@ -105,11 +101,7 @@ class LanguageIdentifierTest {
         java.util.Random random = new java.util.Random(3);
         String alphabet = "abcdefghijklmnopqrstuvwxyzäöüß ABCÄÖÜ.,0123456789ИиΣσ中文";
         for (int i = 0; i < 200; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int j = random.nextInt(1500); j > 0; j--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(s.toString());
+            texts.add(randomText(random, alphabet, 1500));
         }
         for (String text : texts) {
             assertEquals(orderOfHashMaps(scorer.gramChars(text)), scorer.gramOrder(text), text);
@@ -127,6 +119,15 @@ class LanguageIdentifierTest {
         List<String> order = scorer.gramOrder(crowded);
         assertEquals(order, scorer.gramOrder(crowded));
         assertEquals(alike, order.stream().filter(alike::contains).toList());
+    }
+
+    /** Fewer than {@code longest} characters drawn from {@code alphabet}. */
+    private static String randomText(java.util.Random random, String alphabet, int longest) {
+        StringBuilder s = new StringBuilder();
+        for (int j = random.nextInt(longest); j > 0; j--) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
     }
 
     /** OpenNLP's two maps built for real: the grams of length 1 to 3 as first seen, then in the first's order. */

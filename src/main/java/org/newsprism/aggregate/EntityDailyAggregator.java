@@ -22,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
  * sentiment, and mentions per sentiment label. Articles without a date aggregate under a null date.
  *
  * <p>The mentions are shuffled once by that key and sorted within each partition by the key (entity id
- * first), source, article and sentiment, and each key's run of rows is summarised in one pass: an article has one source,
- * so distinct sources and articles are the changes of source and article along the run. Spark's own
+ * first), source, article and sentiment, and each key's run of rows is summarised in one pass: an article
+ * has one source, so distinct sources and articles are the changes of source and article along the run. Spark's own
  * formulation ({@code countDistinct} of two columns) copies every mention three times ({@code Expand}) and
  * shuffles twice. Sentiment mean and deviation are summed in the sorted order, so they do not depend on
  * how the mentions were partitioned.

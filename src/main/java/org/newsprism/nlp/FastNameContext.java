@@ -45,6 +45,8 @@ final class FastNameContext implements NameContextGenerator {
     private static final int[] WINDOW_OFFSETS = {0, -1, -2, 1, 2};
     private static final String[] WINDOW = {"", "p1", "p2", "n1", "n2"};
     private static final int ADDITIONAL_WINDOW = 8;
+    /** The additional-context feature names by window position: "ne=", then "p1ne=".."p8ne=", "n1ne=".."n8ne=". */
+    private static final String[] ADDITIONAL_FEATURES = additionalFeatureNames();
 
     /** Stands for "the model has no parameters for this feature" in the caches below. */
     private static final Context ABSENT = new Context(new int[0], new double[0]);
@@ -68,6 +70,16 @@ final class FastNameContext implements NameContextGenerator {
     private int foundCount;
     private String[] sentence;
     private TokenStrings[] strings;
+
+    private static String[] additionalFeatureNames() {
+        String[] names = new String[2 * ADDITIONAL_WINDOW + 1];
+        names[0] = "ne=";
+        for (int d = 1; d <= ADDITIONAL_WINDOW; d++) {
+            names[d] = "p" + d + "ne=";
+            names[ADDITIONAL_WINDOW + d] = "n" + d + "ne=";
+        }
+        return names;
+    }
 
     /** Builds feature strings only ({@link #getContext}). */
     FastNameContext() {
@@ -156,7 +168,7 @@ final class FastNameContext implements NameContextGenerator {
      * The array is reused by the next call. Needs the model's parameters ({@link #FastNameContext(Map)}).
      */
     Context[] contexts(int index, String[] tokens, String[] preds, String[][] additional) {
-        java.util.Arrays.fill(found, 0, foundCount, null);
+        Arrays.fill(found, 0, foundCount, null);
         foundCount = 0;
         TokenStrings[] t = stringsOf(tokens);
         TokenStrings self = t[index];
@@ -193,15 +205,15 @@ final class FastNameContext implements NameContextGenerator {
             add(sentenceBegin);
         }
         if (additional != null && additional.length != 0) {
-            addAdditional(additional[index], 0, "");
+            addAdditional(additional[index], 0);
             for (int d = 1; d <= ADDITIONAL_WINDOW; d++) {
                 if (index - d >= 0) {
-                    addAdditional(additional[index - d], d, "p" + d);
+                    addAdditional(additional[index - d], d);
                 }
             }
             for (int d = 1; d <= ADDITIONAL_WINDOW; d++) {
                 if (index + d < tokens.length) {
-                    addAdditional(additional[index + d], ADDITIONAL_WINDOW + d, "n" + d);
+                    addAdditional(additional[index + d], ADDITIONAL_WINDOW + d);
                 }
             }
         }
@@ -219,16 +231,17 @@ final class FastNameContext implements NameContextGenerator {
     private void add(Context parameters) {
         if (parameters != null && parameters != ABSENT) {
             if (foundCount == found.length) {
-                found = java.util.Arrays.copyOf(found, found.length * 2);
+                found = Arrays.copyOf(found, found.length * 2);
             }
             found[foundCount++] = parameters;
         }
     }
 
-    private void addAdditional(String[] context, int position, String prefix) {
+    /** Additional context at window position {@code position} (0: the token, 1..8: p1..p8, 9..16: n1..n8). */
+    private void addAdditional(String[] context, int position) {
         Map<String, Context> cache = byAdditional.get(position);
         for (String s : context) {
-            add(cached(cache, s, prefix + "ne="));
+            add(cached(cache, s, ADDITIONAL_FEATURES[position]));
         }
     }
 

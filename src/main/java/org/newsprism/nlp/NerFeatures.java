@@ -21,7 +21,7 @@ public final class NerFeatures {
     private static final int SPEECH = 4;
     /** Tokens whose cues are kept at most; the map starts over when full. */
     private static final int MAX_KEPT_TOKENS = 200_000;
-    /** Each token's title, organisation and speech cues: the checks loop over dozens of endings, news repeats its words. */
+    /** Each token's title, organisation and speech cues: the checks loop over dozens of endings, news repeats words. */
     private static final Map<String, Integer> KEPT_CUES = new ConcurrentHashMap<>();
 
     private NerFeatures() {}

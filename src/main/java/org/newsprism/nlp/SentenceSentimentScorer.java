@@ -46,7 +46,7 @@ public final class SentenceSentimentScorer implements Serializable {
 
     private final SentimentLexicon lexicon;
     private final boolean german;
-    /** Each word's valence as {@link #valenceOf} finds it: news repeats its words, the endings need not be tried again. */
+    /** Each word's valence as {@link #valenceOf} finds it: news repeats its words, the endings are tried once. */
     private transient volatile java.util.Map<String, Double> keptValences;
     private final int negationScope;
     private final JobConfig.Quotations quotations;

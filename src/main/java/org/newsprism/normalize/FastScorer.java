@@ -149,15 +149,11 @@ final class FastScorer {
             gramHashes = new int[most];
             seen = new long[Integer.highestOneBit(most) * 4];
         }
-        int mask = seen.length - 1;
         int n = 0;
         for (int length = context.min(); length <= context.max(); length++) {
             for (int start = 0; start + length <= chars.length; start++) {
                 long key = key(chars, start, length);
-                int slot = slot(key, mask);
-                while (seen[slot] != 0 && seen[slot] != key) {
-                    slot = (slot + 1) & mask;
-                }
+                int slot = slotOf(seen, key);
                 if (seen[slot] == 0) {
                     seen[slot] = key;
                     int h = 1;
@@ -172,12 +168,10 @@ final class FastScorer {
                 }
             }
         }
-        for (int i = 0; i < n; i++) { // empties the set for the next text
-            int slot = slot(gramKeys[i], mask);
-            while (seen[slot] != gramKeys[i]) {
-                slot = (slot + 1) & mask;
-            }
-            seen[slot] = 0;
+        // Empties the set for the next text, last key first: the keys a key's probe passed when it went in are
+        // still there when it is looked up to go.
+        for (int i = n - 1; i >= 0; i--) {
+            seen[slotOf(seen, gramKeys[i])] = 0;
         }
         return n;
     }
@@ -211,19 +205,15 @@ final class FastScorer {
     /** The model's parameters for gram {@code i} (null when it has none), looked up once per gram and thread. */
     private Context parametersOf(int i, char[] chars) {
         long key = gramKeys[i];
-        int mask = cacheKeys.length - 1;
-        int slot = slot(key, mask);
-        while (cacheKeys[slot] != 0) {
-            if (cacheKeys[slot] == key) {
-                return cacheValues[slot] == ABSENT ? null : cacheValues[slot];
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(cacheKeys, key);
+        if (cacheKeys[slot] == key) {
+            return cacheValues[slot] == ABSENT ? null : cacheValues[slot];
         }
         if (cached >= CACHE_LIMIT) { // start over rather than grow without bound
             Arrays.fill(cacheKeys, 0);
             Arrays.fill(cacheValues, null);
             cached = 0;
-            slot = slot(key, mask);
+            slot = slotOf(cacheKeys, key);
         }
         Context found = parameters.get(new String(chars, gramStarts[i], gramLengths[i]));
         cacheKeys[slot] = key;
@@ -241,9 +231,18 @@ final class FastScorer {
         return key;
     }
 
-    private static int slot(long key, int mask) {
+    /**
+     * The slot of {@code key} in an open-addressing table of keys (0: empty; the length a power of two, never
+     * full): where it is, or the empty slot where it goes.
+     */
+    private static int slotOf(long[] table, long key) {
+        int mask = table.length - 1;
         long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (table[slot] != 0 && table[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     /** The bucket of a key with this hash code in a {@link HashMap} of this capacity. */

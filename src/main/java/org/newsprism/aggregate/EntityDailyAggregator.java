@@ -23,9 +23,9 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>The mentions are shuffled once by that key and sorted within each partition by the key (entity id
  * first), source, article and sentiment, and each key's run of rows is summarised in one pass: an article
- * has one source, so distinct sources and articles are the changes of source and article along the run. Spark's own
- * formulation ({@code countDistinct} of two columns) copies every mention three times ({@code Expand}) and
- * shuffles twice. Sentiment mean and deviation are summed in the sorted order, so they do not depend on
+ * has one source, so distinct sources and articles are the changes of source and article along the run.
+ * Spark's own formulation ({@code countDistinct} of two columns) copies every mention three times
+ * ({@code Expand}) and shuffles twice. Sentiment mean and deviation are summed in the sorted order, so they do not depend on
  * how the mentions were partitioned.
  */
 public final class EntityDailyAggregator {
@@ -40,11 +40,13 @@ public final class EntityDailyAggregator {
         // The sort's 8-byte prefix holds its first column: the entity id tells most rows apart there, where the
         // date (the table's first column) would leave every row of a day to a full comparison of the strings.
         // Any order of the key columns puts each key's rows together; within a key the order is as before.
+        List<Column> withinKey = List.of(col("source"), col("article_id"), col("sentiment"));
         List<Column> order = new ArrayList<>(List.of(col("entity_id"), col("published_date"), col("entity_name"),
                 col("entity_type"), col("language")));
-        order.addAll(List.of(col("source"), col("article_id"), col("sentiment")));
+        order.addAll(withinKey);
         List<Column> columns = new ArrayList<>(List.of(key));
-        columns.addAll(List.of(col("source"), col("article_id"), col("sentiment"), col("sentiment_label")));
+        columns.addAll(withinKey);
+        columns.add(col("sentiment_label"));
         Dataset<Row> slim = mentions.select(columns.toArray(Column[]::new));
         StructType schema = new StructType();
         for (String c : KEY) {

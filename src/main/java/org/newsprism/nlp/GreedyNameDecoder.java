@@ -76,10 +76,11 @@ final class GreedyNameDecoder {
         this.codec = factory.createSequenceCodec();
         this.validator = codec.createSequenceValidator();
         if (FastNameContext.describes(model)) {
-            FastNameContext fast = new FastNameContext(this.model instanceof PerceptronModel perceptron
-                    ? parameterMap(perceptron) : null);
+            Map<String, Context> parameters = this.model instanceof PerceptronModel perceptron
+                    ? parameterMap(perceptron) : null;
+            FastNameContext fast = new FastNameContext(parameters);
             this.contexts = fast;
-            this.parameterContexts = this.model instanceof PerceptronModel ? fast : null;
+            this.parameterContexts = parameters != null ? fast : null;
         } else {
             this.parameterContexts = null;
             this.contexts = factory.createContextGenerator();

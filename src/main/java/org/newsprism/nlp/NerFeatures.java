@@ -2,9 +2,7 @@ package org.newsprism.nlp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The extra per-token features the statistical entity recogniser sees besides the words themselves:
@@ -19,27 +17,14 @@ public final class NerFeatures {
     private static final int TITLE = 1;
     private static final int ORGANISATION = 2;
     private static final int SPEECH = 4;
-    /** Tokens whose cues are kept at most; the map starts over when full. */
-    private static final int MAX_KEPT_TOKENS = 200_000;
-    /** Each token's title, organisation and speech cues: the checks loop over dozens of endings, news repeats words. */
-    private static final Map<String, Integer> KEPT_CUES = new ConcurrentHashMap<>();
+    /** Each token's title, organisation and speech cues, kept: the checks loop over dozens of endings. */
+    private static final WordMemo<Integer> CUES = new WordMemo<>(NerFeatures::cuesOf, 200_000);
 
     private NerFeatures() {}
 
     private static int cuesOf(String token) {
-        Integer kept = token == null ? null : KEPT_CUES.get(token);
-        if (kept != null) {
-            return kept;
-        }
-        int cues = (PersonTitles.isTitle(token) ? TITLE : 0) | (NameCues.isOrganisationWord(token) ? ORGANISATION : 0)
+        return (PersonTitles.isTitle(token) ? TITLE : 0) | (NameCues.isOrganisationWord(token) ? ORGANISATION : 0)
                 | (NameCues.isSpeechWord(token) ? SPEECH : 0);
-        if (token != null) {
-            if (KEPT_CUES.size() >= MAX_KEPT_TOKENS) {
-                KEPT_CUES.clear();
-            }
-            KEPT_CUES.put(token, cues);
-        }
-        return cues;
     }
 
     /** One array of feature strings per token of {@code sentence}. */
@@ -55,7 +40,7 @@ public final class NerFeatures {
         for (int i = 0; i < n; i++) {
             String token = sentence.tokens().get(i).text();
             given[i] = givenNames.contains(token);
-            int cues = cuesOf(token);
+            int cues = CUES.get(token);
             title[i] = (cues & TITLE) != 0;
             organisation[i] = (cues & ORGANISATION) != 0;
             speech[i] = (cues & SPEECH) != 0;

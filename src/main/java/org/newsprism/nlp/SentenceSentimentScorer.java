@@ -39,15 +39,13 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final String[] GERMAN_ENDINGS = {"ern", "en", "er", "es", "em", "est", "st", "et", "te", "ten", "tes", "ter", "e", "n", "s", "t"};
     private static final int MIN_HEAD_PREFIX = 3;
 
-    /** Words whose valence is kept at most; the cache starts over when full. */
+    /** Words whose valence is kept at most; the memo starts over when full. */
     private static final int MAX_KEPT_WORDS = 200_000;
-    /** Stands for "no valence" in the cache (compared by reference: a lexicon valence is never this object). */
-    private static final Double NOT_POLAR = Double.valueOf(Double.NaN);
 
     private final SentimentLexicon lexicon;
     private final boolean german;
     /** Each word's valence as {@link #valenceOf} finds it: news repeats its words, the endings are tried once. */
-    private transient volatile java.util.Map<String, Double> keptValences;
+    private transient volatile WordMemo<Double> keptValences;
     private final int negationScope;
     private final JobConfig.Quotations quotations;
 
@@ -239,21 +237,12 @@ public final class SentenceSentimentScorer implements Serializable {
 
     /** {@link #valenceOf}, once per distinct word (thread-safe: tasks may share a scorer). */
     private Double cachedValenceOf(String word) {
-        java.util.Map<String, Double> kept = keptValences;
-        if (kept == null) {
-            kept = new java.util.concurrent.ConcurrentHashMap<>();
+        WordMemo<Double> kept = keptValences;
+        if (kept == null) { // transient: made again after the scorer travels to a task
+            kept = new WordMemo<>(this::valenceOf, MAX_KEPT_WORDS);
             keptValences = kept;
         }
-        Double v = kept.get(word);
-        if (v == null) {
-            v = valenceOf(word);
-            if (kept.size() >= MAX_KEPT_WORDS) {
-                kept.clear();
-            }
-            kept.put(word, v == null ? NOT_POLAR : v);
-            return v;
-        }
-        return v == NOT_POLAR ? null : v;
+        return kept.get(word);
     }
 
     private Double valenceOf(String word) {

@@ -317,8 +317,10 @@ public final class TableOutput {
      */
     public Dataset<Row> stash(String name, Dataset<Row> rows) {
         String path = new Path(new Path(staging, "_work"), name).toString();
-        // Snappy: read back within the run, so cheap compression beats small files.
-        rows.write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(path);
+        // Read back within the run: cheap compression beats small files, and no dictionaries (mostly unique
+        // texts and ids: hashing every value to find few repeats cost the NLP stage a sixth of its CPU).
+        rows.write().mode(SaveMode.Overwrite).option("compression", "snappy").option("parquet.enable.dictionary", "false")
+                .parquet(path);
         return spark.read().parquet(path);
     }
 

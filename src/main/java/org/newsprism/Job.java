@@ -203,9 +203,8 @@ public final class Job {
                 writeTable(timings, tableRows, "entities", () -> output.write("entities", entities, "entity_id"));
                 writeTable(timings, tableRows, "entity_pairs", () -> {
                     int max = out.pairEntitiesPerArticle();
-                    int files = output.filesFor(EntityPairAggregator.pairsAtMost(mentionsByArticle, max));
-                    return output.writeOrdered("entity_pairs", EntityPairAggregator.sortedPairs(mentionsByArticle,
-                            max, files));
+                    EntityPairAggregator.Plan pairs = EntityPairAggregator.plan(mentionsByArticle, max);
+                    return output.writeOrdered("entity_pairs", pairs.sortedPairs(output.filesFor(pairs.pairsAtMost())));
                 });
                 writeTable(timings, tableRows, "source_daily", () -> output.write("source_daily", sourceDaily, "source",
                         date));

@@ -3,26 +3,36 @@ package org.newsprism.aggregate;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 
 /**
  * Stage "aggregate" (co-mentions): mentions in, {@code entity_pairs} out: one row per published date and
@@ -38,19 +48,23 @@ import org.apache.spark.sql.types.StructType;
  * it mentions most often (ties: smallest {@code entity_id}), so that one article listing a hundred names
  * does not add thousands of pairs. Reads {@code output.entity-pairs.max-entities-per-article} (passed in).
  *
- * <p>The mentions are gathered per article ({@link #byArticle}: one shuffle of five small columns), the
- * article's pairs are made in one pass over them, range-partitioned and sorted by {@code (entity_a, entity_b,
- * published_date)} (the second and last shuffle), and equal pairs, now adjacent, are summed while streaming
- * through each sorted partition ({@link #sortedPairs}): no joins, no hash aggregation (which on a table where
- * most pairs are seen once mostly spilled), and no second sort for writing: each partition is one file's rows,
- * in order. Until they are summed, pairs are numbers standing for the entities' strings ({@link EntityCodes}).
+ * <p>The mentions are gathered per article ({@link #byArticle}: one shuffle of five small columns). A
+ * {@link Plan} then numbers the entities and dates ({@link EntityCodes}) and counts, in one pass, the pairs
+ * each entity begins: the table's size and its ranges. Each article's pairs are made as one number each
+ * ({@link EntityCodes#pairKey}, which sorts as the pair's strings do), sent to their range, sorted (a radix
+ * sort of one long) and equal pairs, now adjacent, summed while streaming through each sorted partition: no
+ * joins, no hash aggregation (which on a table where most pairs are seen once mostly spilled), no sampling
+ * pass for the ranges, and no second sort for writing: each partition is one file's rows, in order.
  */
 public final class EntityPairAggregator {
+    /** The seed of Spark's hash partitioning ({@code Murmur3Hash}'s default). */
+    private static final int SPARK_HASH_SEED = 42;
+
     private EntityPairAggregator() {}
 
     /** {@code entity_pairs} in one partition, rows in order (tests and small inputs). */
     public static Dataset<Row> aggregate(Dataset<Row> mentions, int maxEntitiesPerArticle) {
-        return sortedPairs(byArticle(mentions), maxEntitiesPerArticle, 1);
+        return plan(byArticle(mentions), maxEntitiesPerArticle).sortedPairs(1);
     }
 
     /** One row per article: {@code article_id} and {@code m}, its mentions' date, id, name, type and sentence. */
@@ -62,115 +76,260 @@ public final class EntityPairAggregator {
     }
 
     /**
-     * At most how many rows {@code entity_pairs} gets from these articles ({@link #byArticle}): the sum of
-     * their pair counts before equal pairs are summed. Cheap (one pass, nothing shuffled); sizes the output.
+     * The plan of {@code entity_pairs} for these articles ({@link #byArticle}, which should be persisted): the
+     * entities and dates numbered (two small jobs, collected and broadcast) and the pairs each entity begins
+     * counted (one pass over the articles, nothing but those counts shuffled).
      */
-    public static long pairsAtMost(Dataset<Row> byArticle, int maxEntitiesPerArticle) {
+    public static Plan plan(Dataset<Row> byArticle, int maxEntitiesPerArticle) {
+        StructType mentionType = (StructType) ((ArrayType) byArticle.schema().apply("m").dataType()).elementType();
+        EntityCodes dictionary = EntityCodes.of(byArticle);
+        Broadcast<EntityCodes> codes = JavaSparkContext.fromSparkContext(byArticle.sparkSession().sparkContext())
+                .broadcast(dictionary);
         int max = maxEntitiesPerArticle;
-        MapFunction<Row, Long> bound = article -> {
-            if (article.isNullAt(0)) {
-                return 0L;
+        StructType counted = new StructType().add("rank", DataTypes.IntegerType, false)
+                .add("pairs", DataTypes.LongType, false);
+        MapPartitionsFunction<Row, Row> countPairs = articles -> {
+            EntityCodes c = codes.value();
+            long[] begun = new long[c.rankCount()];
+            while (articles.hasNext()) {
+                Row article = articles.next();
+                if (!article.isNullAt(0)) {
+                    ArticleEntities.of(article.getList(1), max, c).countPairs(begun);
+                }
             }
-            Set<Named> named = new HashSet<>();
-            for (Row m : article.<Row>getList(1)) {
-                named.add(Named.of(m));
+            List<Row> out = new ArrayList<>();
+            for (int r = 0; r < begun.length; r++) {
+                if (begun[r] > 0) {
+                    out.add(RowFactory.create(r, begun[r]));
+                }
             }
-            long k = Math.min(named.size(), max);
-            return k * (k - 1) / 2;
+            return out.iterator();
         };
-        Row sum = byArticle.map(bound, Encoders.LONG()).agg(org.apache.spark.sql.functions.sum(col("value"))).first();
-        return sum.isNullAt(0) ? 0 : sum.getLong(0);
+        long[] pairsByRank = new long[dictionary.rankCount()];
+        byArticle.mapPartitions(countPairs, Encoders.row(counted)).groupBy(col("rank")).agg(sum(col("pairs")))
+                .collectAsList().forEach(r -> pairsByRank[r.getInt(0)] = r.getLong(1));
+        return new Plan(byArticle, max, mentionType, dictionary, codes, pairsByRank);
     }
 
     /**
-     * {@code entity_pairs} from the articles' mentions ({@link #byArticle}) in {@code partitions} ranges of
-     * {@code (entity_a, entity_b, published_date)}, each partition's rows sorted by them (then by the names
-     * and types), so that partition {@code i} holds rows all before those of partition {@code i + 1}.
-     *
-     * <p>The pairs travel and sort as numbers: each distinct entity (id, name, type) gets its position in
-     * Spark's own sort order of those strings ({@link EntityCodes}, collected once and broadcast), the pairs
-     * are shuffled and sorted as {@code (ranks of a's and b's ids as one number, date, code of a, code of b)}
-     * ({@link #pairRank}; the same order as the strings') and summed, and only the summed rows get their
-     * strings back.
+     * {@code entity_pairs} of one set of articles, before it is made: its size bound ({@link #pairsAtMost})
+     * and the table itself in any number of ranges ({@link #sortedPairs}).
      */
-    public static Dataset<Row> sortedPairs(Dataset<Row> byArticle, int maxEntitiesPerArticle, int partitions) {
-        StructType in = (StructType) ((org.apache.spark.sql.types.ArrayType) byArticle.schema().apply("m").dataType())
-                .elementType();
-        StructType coded = new StructType()
-                .add("pair_rank", DataTypes.LongType, false)
-                .add(field("published_date", in, "published_date"))
-                .add("a_code", DataTypes.IntegerType, false)
-                .add("b_code", DataTypes.IntegerType, false)
-                .add("pair_sentences", DataTypes.IntegerType, false);
-        StructType summed = new StructType()
-                .add(field("published_date", in, "published_date"))
-                .add("a_code", DataTypes.IntegerType, false)
-                .add("b_code", DataTypes.IntegerType, false)
-                .add("articles", DataTypes.LongType, false)
-                .add("sentences", DataTypes.LongType, false);
-        EntityCodes dictionary = EntityCodes.of(byArticle);
-        org.apache.spark.broadcast.Broadcast<EntityCodes> codes = org.apache.spark.api.java.JavaSparkContext
-                .fromSparkContext(byArticle.sparkSession().sparkContext()).broadcast(dictionary);
-        int max = maxEntitiesPerArticle;
-        // A null article id joins with nothing: no pairs.
-        FlatMapFunction<Row, Row> articlePairs = article -> article.isNullAt(0) ? java.util.Collections.emptyIterator()
-                : codedPairsOf(article.getList(1), max, codes.value()).iterator();
-        Dataset<Row> sums = byArticle
-                .flatMap(articlePairs, Encoders.row(coded))
-                .repartitionByRange(Math.max(1, partitions), col("pair_rank"), col("published_date"))
-                .sortWithinPartitions(col("pair_rank"), col("published_date"), col("a_code"), col("b_code"))
-                .mapPartitions((MapPartitionsFunction<Row, Row>) EntityPairAggregator::sumRuns, Encoders.row(summed));
-        // The strings come back by broadcast hash joins, which keep each partition's rows in their order.
-        Dataset<Row> table = dictionary.asTable(byArticle.sparkSession(), in);
-        Dataset<Row> a = broadcast(table.select(col("code").as("a_code"), col("id").as("entity_a"),
-                col("name").as("entity_a_name"), col("type").as("entity_a_type")));
-        Dataset<Row> b = broadcast(table.select(col("code").as("b_code"), col("id").as("entity_b"),
-                col("name").as("entity_b_name"), col("type").as("entity_b_type")));
-        return sums.join(a, "a_code").join(b, "b_code").select(col("published_date"), col("entity_a"), col("entity_b"),
-                col("entity_a_name"), col("entity_a_type"), col("entity_b_name"), col("entity_b_type"),
-                col("articles"), col("sentences"));
+    public static final class Plan {
+        private final Dataset<Row> byArticle;
+        private final int max;
+        private final StructType mentionType;
+        private final EntityCodes dictionary;
+        private final Broadcast<EntityCodes> codes;
+        private final long[] pairsByRank;
+        private final long pairsAtMost;
+
+        private Plan(Dataset<Row> byArticle, int max, StructType mentionType, EntityCodes dictionary,
+                Broadcast<EntityCodes> codes, long[] pairsByRank) {
+            this.byArticle = byArticle;
+            this.max = max;
+            this.mentionType = mentionType;
+            this.dictionary = dictionary;
+            this.codes = codes;
+            this.pairsByRank = pairsByRank;
+            long total = 0;
+            for (long n : pairsByRank) {
+                total += n;
+            }
+            this.pairsAtMost = total;
+        }
+
+        /** At most how many rows {@code entity_pairs} gets: the articles' pairs before equal ones are summed. */
+        public long pairsAtMost() {
+            return pairsAtMost;
+        }
+
+        /**
+         * {@code entity_pairs} in {@code partitions} ranges of {@code (entity_a, entity_b, published_date)},
+         * each partition's rows sorted by them (then by the names and types), so that partition {@code i}
+         * holds rows all before those of partition {@code i + 1}. The ranges split the entities {@code a} so
+         * that each holds about as many pairs (an entity's pairs stay in one range).
+         */
+        public Dataset<Row> sortedPairs(int partitions) {
+            int n = Math.max(1, partitions);
+            int[] rangeOfRank = ranges(pairsByRank, n);
+            int[] bucketOfRange = hashBuckets(n);
+            StructType keyed = new StructType()
+                    .add("bucket", DataTypes.IntegerType, false)
+                    .add("pair_key", DataTypes.LongType, false)
+                    .add("pair_sentences", DataTypes.IntegerType, false);
+            StructType summed = new StructType()
+                    .add("date_index", DataTypes.IntegerType, false)
+                    .add("a_code", DataTypes.IntegerType, false)
+                    .add("b_code", DataTypes.IntegerType, false)
+                    .add("articles", DataTypes.LongType, false)
+                    .add("sentences", DataTypes.LongType, false);
+            Broadcast<EntityCodes> c = codes;
+            int m = max;
+            // A null article id joins with nothing: no pairs.
+            FlatMapFunction<Row, Row> articlePairs = article -> article.isNullAt(0) ? Collections.emptyIterator()
+                    : ArticleEntities.of(article.getList(1), m, c.value()).pairs(rangeOfRank, bucketOfRange).iterator();
+            Dataset<Row> sums = byArticle
+                    .flatMap(articlePairs, Encoders.row(keyed))
+                    .repartition(n, col("bucket"))
+                    .select(col("pair_key"), col("pair_sentences"))
+                    .sortWithinPartitions(col("pair_key"))
+                    .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> sumRuns(rows, c.value()),
+                            Encoders.row(summed));
+            // The strings and dates come back by broadcast hash joins, which keep each partition's rows in order.
+            SparkSession spark = byArticle.sparkSession();
+            Dataset<Row> entities = dictionary.entityTable(spark, mentionType);
+            Dataset<Row> a = broadcast(entities.select(col("code").as("a_code"), col("id").as("entity_a"),
+                    col("name").as("entity_a_name"), col("type").as("entity_a_type")));
+            Dataset<Row> b = broadcast(entities.select(col("code").as("b_code"), col("id").as("entity_b"),
+                    col("name").as("entity_b_name"), col("type").as("entity_b_type")));
+            Dataset<Row> dates = broadcast(dictionary.dateTable(spark, mentionType));
+            return sums.join(dates, "date_index").join(a, "a_code").join(b, "b_code")
+                    .select(col("published_date"), col("entity_a"), col("entity_b"), col("entity_a_name"),
+                            col("entity_a_type"), col("entity_b_name"), col("entity_b_type"), col("articles"),
+                            col("sentences"));
+        }
+    }
+
+    /**
+     * The range of each entity rank among {@code n}: ranks in order, each in the {@code 1/n} of all pairs where
+     * the middle of its own pairs falls, so that the ranges hold about equal numbers of pairs.
+     */
+    static int[] ranges(long[] pairsByRank, int n) {
+        long total = 0;
+        for (long p : pairsByRank) {
+            total += p;
+        }
+        int[] range = new int[pairsByRank.length];
+        long before = 0;
+        for (int r = 0; r < pairsByRank.length; r++) {
+            range[r] = total == 0 ? 0 : (int) Math.min(n - 1, (long) ((before + pairsByRank[r] / 2.0) / total * n));
+            before += pairsByRank[r];
+        }
+        return range;
+    }
+
+    /**
+     * For each of {@code n} partitions an int that Spark's hash partitioning ({@code repartition(n, column)},
+     * {@code pmod(murmur3(value, 42), n)}) sends to it. Spark SQL has no partitioning by a given number; with
+     * these values as the column, rows go to the range chosen for them.
+     */
+    static int[] hashBuckets(int n) {
+        int[] bucket = new int[n];
+        java.util.Arrays.fill(bucket, -1);
+        int found = 0;
+        for (int v = 0; found < n; v++) {
+            int partition = Math.floorMod(Murmur3_x86_32.hashInt(v, SPARK_HASH_SEED), n);
+            if (bucket[partition] < 0) {
+                bucket[partition] = v;
+                found++;
+            }
+        }
+        return bucket;
     }
 
     /**
      * The distinct entities (id, name, type) of the mentions in Spark's ascending sort order of those three
-     * strings, each with its code (its position) and the rank of its id (equal ids, equal ranks), so that
-     * sorting codes and ranks sorts as the strings would. Built on the driver, broadcast to the tasks.
+     * strings, each with its code (its position), the rank of its id (equal ids, equal ranks) and its place
+     * among the entities of its id; and the distinct dates, null first. A pair's key ({@link #pairKey}) built
+     * from these sorts as the pair's strings and date do. Built on the driver, broadcast to the tasks.
      */
-    static final class EntityCodes implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+    static final class EntityCodes implements Serializable {
+        private static final long serialVersionUID = 2L;
         private final String[] ids;
         private final String[] names;
         private final String[] types;
         private final int[] idRanks;
+        /** The first code of each rank; {@code code - firstCodes[rank]} is the entity's place among its id's. */
+        private final int[] firstCodes;
+        /** The most entities one id has (its names and types). */
+        private final int variants;
+        /** The dates in ascending order, index 0 null. */
+        private final Object[] dates;
         /** Built on first use in each JVM; volatile so that other task threads see it complete. */
         private transient volatile Map<Named, Integer> index;
+        private transient volatile Map<Object, Integer> dateIndex;
 
-        private EntityCodes(List<Row> sorted) {
-            int n = sorted.size();
+        EntityCodes(List<Row> sortedEntities, List<Object> sortedDates) {
+            int n = sortedEntities.size();
             ids = new String[n];
             names = new String[n];
             types = new String[n];
             idRanks = new int[n];
+            List<Integer> firsts = new ArrayList<>();
+            int most = 1;
             for (int i = 0; i < n; i++) {
-                Row r = sorted.get(i);
+                Row r = sortedEntities.get(i);
                 ids[i] = r.getString(0);
                 names[i] = r.getString(1);
                 types[i] = r.getString(2);
-                idRanks[i] = i == 0 ? 0 : ids[i].equals(ids[i - 1]) ? idRanks[i - 1] : idRanks[i - 1] + 1;
+                if (i > 0 && ids[i].equals(ids[i - 1])) {
+                    idRanks[i] = idRanks[i - 1];
+                    most = Math.max(most, i - firsts.get(idRanks[i]) + 1);
+                } else {
+                    idRanks[i] = firsts.size();
+                    firsts.add(i);
+                }
+            }
+            firstCodes = firsts.stream().mapToInt(Integer::intValue).toArray();
+            variants = most;
+            dates = new Object[sortedDates.size() + 1];
+            for (int i = 0; i < sortedDates.size(); i++) {
+                dates[i + 1] = sortedDates.get(i);
+            }
+            // The keys must fit in a long: ranks² × dates × variants².
+            try {
+                Math.multiplyExact(Math.multiplyExact(Math.multiplyExact((long) rankCount(), rankCount()), dates.length),
+                        Math.multiplyExact((long) variants, variants));
+            } catch (ArithmeticException e) {
+                throw new IllegalStateException("entity_pairs: " + rankCount() + " entity ids on " + dates.length
+                        + " dates are too many to number the pairs in a long", e);
             }
         }
 
-        /** The entities with an id that {@link #byArticle}'s rows mention, sorted by Spark (one small job). */
+        /** The entities with an id and the dates that {@link #byArticle}'s rows mention, sorted by Spark. */
         static EntityCodes of(Dataset<Row> byArticle) {
-            Dataset<Row> entities = byArticle.select(org.apache.spark.sql.functions.explode(col("m")).as("e"))
+            Dataset<Row> mentioned = byArticle.select(explode(col("m")).as("e"));
+            Dataset<Row> entities = mentioned
                     .select(col("e.entity_id").as("id"), col("e.entity_name").as("name"), col("e.entity_type").as("type"))
                     .where(col("id").isNotNull())
                     .distinct();
-            return new EntityCodes(entities.orderBy(col("id"), col("name"), col("type")).collectAsList());
+            List<Object> dates = new ArrayList<>();
+            mentioned.select(col("e.published_date").as("d")).where(col("d").isNotNull()).distinct().orderBy(col("d"))
+                    .collectAsList().forEach(r -> dates.add(r.get(0)));
+            return new EntityCodes(entities.orderBy(col("id"), col("name"), col("type")).collectAsList(), dates);
         }
 
-        /** The dictionary as a table of {@code code}, {@code id}, {@code name}, {@code type} (the mentions' types). */
-        Dataset<Row> asTable(org.apache.spark.sql.SparkSession spark, StructType mentions) {
+        int rankCount() {
+            return firstCodes.length;
+        }
+
+        /**
+         * A pair's key: {@code (rank of a, rank of b, date, a's place, b's place)} as the digits of one
+         * number, so that keys sort as {@code (entity_a, entity_b, published_date, a's name and type, b's)}.
+         */
+        long pairKey(int aCode, int bCode, int date) {
+            long key = (long) idRanks[aCode] * rankCount() + idRanks[bCode];
+            key = key * dates.length + date;
+            key = key * variants + (aCode - firstCodes[idRanks[aCode]]);
+            return key * variants + (bCode - firstCodes[idRanks[bCode]]);
+        }
+
+        /** A pair key's {@code (date index, code of a, code of b)}. */
+        int[] decode(long key) {
+            int bPlace = (int) (key % variants);
+            key /= variants;
+            int aPlace = (int) (key % variants);
+            key /= variants;
+            int date = (int) (key % dates.length);
+            key /= dates.length;
+            int bRank = (int) (key % rankCount());
+            int aRank = (int) (key / rankCount());
+            return new int[] {date, firstCodes[aRank] + aPlace, firstCodes[bRank] + bPlace};
+        }
+
+        /** The entities as a table of {@code code}, {@code id}, {@code name}, {@code type} (the mentions' types). */
+        Dataset<Row> entityTable(SparkSession spark, StructType mentions) {
             List<Row> rows = new ArrayList<>(ids.length);
             for (int i = 0; i < ids.length; i++) {
                 rows.add(RowFactory.create(i, ids[i], names[i], types[i]));
@@ -178,6 +337,17 @@ public final class EntityPairAggregator {
             StructType schema = new StructType().add("code", DataTypes.IntegerType, false)
                     .add(field("id", mentions, "entity_id")).add(field("name", mentions, "entity_name"))
                     .add(field("type", mentions, "entity_type"));
+            return spark.createDataFrame(rows, schema);
+        }
+
+        /** The dates as a table of {@code date_index} and {@code published_date} (index 0: null). */
+        Dataset<Row> dateTable(SparkSession spark, StructType mentions) {
+            List<Row> rows = new ArrayList<>(dates.length);
+            for (int i = 0; i < dates.length; i++) {
+                rows.add(RowFactory.create(i, dates[i]));
+            }
+            StructType schema = new StructType().add("date_index", DataTypes.IntegerType, false)
+                    .add(field("published_date", mentions, "published_date"));
             return spark.createDataFrame(rows, schema);
         }
 
@@ -192,16 +362,28 @@ public final class EntityPairAggregator {
             }
             return index.get(new Named(null, entity.id(), entity.name(), entity.type()));
         }
+
+        /** The index of a date this dictionary holds (0 for null). */
+        int date(Object date) {
+            if (dateIndex == null) {
+                Map<Object, Integer> built = new HashMap<>(dates.length * 2);
+                for (int i = 1; i < dates.length; i++) {
+                    built.put(dates[i], i);
+                }
+                dateIndex = built;
+            }
+            return date == null ? 0 : dateIndex.get(date);
+        }
     }
 
     /**
-     * Sums runs of equal pairs (date and both codes equal, adjacent because the rows are sorted): one row
-     * per run, {@code (date, a_code, b_code, articles, sentences)}, with the run's length as
+     * Sums runs of equal pair keys (adjacent because the rows {@code (pair_key, pair_sentences)} are sorted):
+     * one row per run, {@code (date index, a_code, b_code, articles, sentences)}, with the run's length as
      * {@code articles} and its {@code pair_sentences} summed as {@code sentences}. Streams: holds one run at a
      * time.
      */
-    static java.util.Iterator<Row> sumRuns(java.util.Iterator<Row> sorted) {
-        return new java.util.Iterator<>() {
+    static Iterator<Row> sumRuns(Iterator<Row> sorted, EntityCodes codes) {
+        return new Iterator<>() {
             private Row pending = sorted.hasNext() ? sorted.next() : null;
 
             @Override
@@ -212,23 +394,23 @@ public final class EntityPairAggregator {
             @Override
             public Row next() {
                 if (pending == null) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
-                Row first = pending;
+                long key = pending.getLong(0);
                 long articles = 1;
-                long sentences = first.getInt(4);
+                long sentences = pending.getInt(1);
                 pending = null;
                 while (sorted.hasNext()) {
                     Row row = sorted.next();
-                    if (row.getInt(2) != first.getInt(2) || row.getInt(3) != first.getInt(3)
-                            || !java.util.Objects.equals(row.get(1), first.get(1))) {
+                    if (row.getLong(0) != key) {
                         pending = row;
                         break;
                     }
                     articles++;
-                    sentences += row.getInt(4);
+                    sentences += row.getInt(1);
                 }
-                return RowFactory.create(first.get(1), first.getInt(2), first.getInt(3), articles, sentences);
+                int[] decoded = codes.decode(key);
+                return RowFactory.create(decoded[0], decoded[1], decoded[2], articles, sentences);
             }
         };
     }
@@ -247,58 +429,85 @@ public final class EntityPairAggregator {
     }
 
     /**
-     * The pairs of one article's mentions (rows of date, id, name, type, sentence index): its entities
-     * counted, the {@code max} most mentioned kept (ties: smallest id, a null id first, then name, type and
-     * date), and for every two of them with {@code a < b} by id one row {@code (pair rank of their ids, date,
-     * code of a, code of b, sentences naming both ids)} ({@link EntityCodes}, {@link #pairRank}).
+     * The entities of one article that it pairs up: its entities counted, the {@code max} most mentioned kept
+     * (ties: smallest id, a null id first, then name, type and date), each with its code, date index and the
+     * sentences naming its id. Two of them pair when both have an id and {@code a}'s is the smaller.
      */
-    static List<Row> codedPairsOf(List<Row> mentions, int max, EntityCodes codes) {
-        Map<Named, Integer> counts = new LinkedHashMap<>();
-        Map<String, Set<Integer>> sentencesById = new HashMap<>();
-        for (Row m : mentions) {
-            Named named = Named.of(m);
-            counts.merge(named, 1, Integer::sum);
-            if (!m.isNullAt(4) && named.id() != null) {
-                sentencesById.computeIfAbsent(named.id(), k -> new HashSet<>()).add(m.getInt(4));
-            }
-        }
-        List<Map.Entry<Named, Integer>> ranked = new ArrayList<>(counts.entrySet());
-        ranked.sort(Comparator.<Map.Entry<Named, Integer>>comparingInt(e -> -e.getValue())
-                .thenComparing(e -> e.getKey().id(), Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(e -> String.valueOf(e.getKey().name()))
-                .thenComparing(e -> String.valueOf(e.getKey().type()))
-                .thenComparing(e -> String.valueOf(e.getKey().date())));
-        List<Named> top = new ArrayList<>();
-        List<Integer> topCodes = new ArrayList<>();
-        for (int i = 0; i < ranked.size() && i < max; i++) {
-            Named named = ranked.get(i).getKey();
-            top.add(named);
-            topCodes.add(named.id() == null ? -1 : codes.code(named));
-        }
-        List<Row> out = new ArrayList<>();
-        for (int i = 0; i < top.size(); i++) {
-            Named a = top.get(i);
-            for (int j = 0; j < top.size(); j++) {
-                Named b = top.get(j);
-                if (a.id() == null || b.id() == null || a.id().compareTo(b.id()) >= 0) {
-                    continue;
-                }
-                int aCode = topCodes.get(i);
-                int bCode = topCodes.get(j);
-                out.add(RowFactory.create(pairRank(codes.idRanks[aCode], codes.idRanks[bCode]), a.date(), aCode,
-                        bCode, shared(sentencesById.get(a.id()), sentencesById.get(b.id()))));
-            }
-        }
-        return out;
-    }
+    static final class ArticleEntities {
+        private final int[] codes;
+        private final int[] ranks;
+        private final int[] dates;
+        private final List<Set<Integer>> sentences;
+        private final EntityCodes dictionary;
 
-    /**
-     * The ranks of a pair's two ids as one number that sorts as the pair does ({@code a} first): the sort then
-     * tells nearly all rows apart by its 8-byte prefix alone, where the rank of {@code a} alone left every row
-     * of a frequent entity to a full comparison of the rows.
-     */
-    static long pairRank(int aRank, int bRank) {
-        return ((long) aRank << 32) | bRank;
+        private ArticleEntities(int size, EntityCodes dictionary) {
+            codes = new int[size];
+            ranks = new int[size];
+            dates = new int[size];
+            sentences = new ArrayList<>(size);
+            this.dictionary = dictionary;
+        }
+
+        /** The entities of an article's mentions (rows of date, id, name, type, sentence index). */
+        static ArticleEntities of(List<Row> mentions, int max, EntityCodes dictionary) {
+            Map<Named, Integer> counts = new LinkedHashMap<>();
+            Map<String, Set<Integer>> sentencesById = new HashMap<>();
+            for (Row m : mentions) {
+                Named named = Named.of(m);
+                counts.merge(named, 1, Integer::sum);
+                if (!m.isNullAt(4) && named.id() != null) {
+                    sentencesById.computeIfAbsent(named.id(), k -> new HashSet<>()).add(m.getInt(4));
+                }
+            }
+            List<Map.Entry<Named, Integer>> ranked = new ArrayList<>(counts.entrySet());
+            ranked.sort(Comparator.<Map.Entry<Named, Integer>>comparingInt(e -> -e.getValue())
+                    .thenComparing(e -> e.getKey().id(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(e -> String.valueOf(e.getKey().name()))
+                    .thenComparing(e -> String.valueOf(e.getKey().type()))
+                    .thenComparing(e -> String.valueOf(e.getKey().date())));
+            ArticleEntities top = new ArticleEntities(Math.min(max, ranked.size()), dictionary);
+            for (int i = 0; i < top.codes.length; i++) {
+                Named named = ranked.get(i).getKey();
+                top.codes[i] = named.id() == null ? -1 : dictionary.code(named);
+                top.ranks[i] = named.id() == null ? -1 : dictionary.idRanks[top.codes[i]];
+                top.dates[i] = dictionary.date(named.date());
+                top.sentences.add(sentencesById.get(named.id()));
+            }
+            return top;
+        }
+
+        private boolean pairs(int i, int j) {
+            return ranks[i] >= 0 && ranks[j] >= 0 && ranks[i] < ranks[j];
+        }
+
+        /** Adds the pairs each of these entities begins (as {@code entity_a}) to {@code begun}, by its id's rank. */
+        void countPairs(long[] begun) {
+            for (int i = 0; i < codes.length; i++) {
+                for (int j = 0; j < codes.length; j++) {
+                    if (pairs(i, j)) {
+                        begun[ranks[i]]++;
+                    }
+                }
+            }
+        }
+
+        /**
+         * The article's pairs as rows {@code (bucket of a's range, pair key, sentences naming both ids)}, with
+         * {@code rangeOfRank} and {@code bucketOfRange} from {@link #ranges} and {@link #hashBuckets}.
+         */
+        List<Row> pairs(int[] rangeOfRank, int[] bucketOfRange) {
+            List<Row> out = new ArrayList<>();
+            for (int i = 0; i < codes.length; i++) {
+                for (int j = 0; j < codes.length; j++) {
+                    if (pairs(i, j)) {
+                        out.add(RowFactory.create(bucketOfRange[rangeOfRank[ranks[i]]],
+                                dictionary.pairKey(codes[i], codes[j], dates[i]),
+                                shared(sentences.get(i), sentences.get(j))));
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** The number of sentences in both sets (none when either is missing). */

@@ -1,6 +1,7 @@
 package org.newsprism.aggregate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,8 +137,8 @@ class EntityPairAggregatorTest {
 
         // In four ranges: the same rows, partition after partition in (entity_a, entity_b, date) order, and
         // no more than the bound the output is sized by.
-        Dataset<Row> byArticle = EntityPairAggregator.byArticle(mentions);
-        Dataset<Row> ranged = EntityPairAggregator.sortedPairs(byArticle, max, 4);
+        EntityPairAggregator.Plan plan = EntityPairAggregator.plan(EntityPairAggregator.byArticle(mentions), max);
+        Dataset<Row> ranged = plan.sortedPairs(4);
         assertEquals(4, ranged.rdd().getNumPartitions());
         List<Row> inOrder = ranged.collectAsList();
         assertEquals(e, inOrder.stream().map(Row::toString).sorted().toList());
@@ -149,27 +150,78 @@ class EntityPairAggregatorTest {
         List<Row> sparkOrder = expected.orderBy(col("entity_a"), col("entity_b"), col("published_date"),
                 col("entity_a_name"), col("entity_a_type"), col("entity_b_name"), col("entity_b_type")).collectAsList();
         assertEquals(sparkOrder.stream().map(Row::toString).toList(), inOrder.stream().map(Row::toString).toList());
-        long bound = EntityPairAggregator.pairsAtMost(byArticle, max);
+        long bound = plan.pairsAtMost();
         assertTrue(bound >= e.size() && bound <= 60L * max * (max - 1) / 2, "bound " + bound + " for " + e.size());
+        // Every range holds some rows (the ranges split the pairs, not the entities).
+        assertEquals(4L, ranged.select(spark_partition_id().as("p")).distinct().count());
     }
 
-    /** The pair rank sorts as (rank of a, rank of b) does, up to the largest ranks an int holds. */
+    /**
+     * Pair keys sort as (rank of a's id, rank of b's id, date, a's place among its id's names, b's) and give
+     * back the date and both codes, here with 3 ids (one named three ways) on 2 dates.
+     */
     @Test
-    void pairRanksSortAsTheirTwoRanks() {
-        int[] ranks = {0, 1, 2, 255, 256, 65_535, 65_536, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
-        List<int[]> pairs = new java.util.ArrayList<>();
-        for (int a : ranks) {
-            for (int b : ranks) {
-                pairs.add(new int[] {a, b});
+    void pairKeysSortAsTheirPartsAndDecode() {
+        List<Row> entities = List.of(RowFactory.create("a", "A", "PER"), RowFactory.create("b", "B", "ORG"),
+                RowFactory.create("b", "B", "PER"), RowFactory.create("b", "Bee", "PER"), RowFactory.create("c", "C", "LOC"));
+        EntityPairAggregator.EntityCodes codes = new EntityPairAggregator.EntityCodes(entities,
+                List.of(Date.valueOf("2025-08-18"), Date.valueOf("2025-08-19")));
+        int[] rank = {0, 1, 1, 1, 2};
+        int[] place = {0, 0, 1, 2, 0};
+        List<int[]> parts = new java.util.ArrayList<>();
+        for (int a = 0; a < 5; a++) {
+            for (int b = 0; b < 5; b++) {
+                for (int date = 0; date < 3; date++) {
+                    parts.add(new int[] {a, b, date});
+                }
             }
         }
-        java.util.Collections.shuffle(pairs, new java.util.Random(5));
-        List<int[]> byRanks = pairs.stream().sorted(java.util.Comparator.<int[]>comparingInt(p -> p[0])
-                .thenComparingInt(p -> p[1])).toList();
-        List<int[]> byPairRank = pairs.stream().sorted(java.util.Comparator.comparingLong(
-                p -> EntityPairAggregator.pairRank(p[0], p[1]))).toList();
-        assertEquals(byRanks, byPairRank);
-        assertTrue(EntityPairAggregator.pairRank(Integer.MAX_VALUE, Integer.MAX_VALUE) > 0);
+        java.util.Collections.shuffle(parts, new java.util.Random(5));
+        java.util.Comparator<int[]> byParts = java.util.Comparator.<int[]>comparingInt(p -> rank[p[0]])
+                .thenComparingInt(p -> rank[p[1]]).thenComparingInt(p -> p[2]).thenComparingInt(p -> place[p[0]])
+                .thenComparingInt(p -> place[p[1]]);
+        List<int[]> expected = parts.stream().sorted(byParts).toList();
+        List<int[]> byKey = parts.stream().sorted(java.util.Comparator.comparingLong(
+                p -> codes.pairKey(p[0], p[1], p[2]))).toList();
+        assertEquals(expected, byKey);
+        for (int[] p : parts) {
+            assertEquals(List.of(p[2], p[0], p[1]), java.util.Arrays.stream(codes.decode(codes.pairKey(p[0], p[1], p[2])))
+                    .boxed().toList());
+        }
+    }
+
+    /** Spark's hash partitioning sends each range's bucket value to that range's partition. */
+    @Test
+    void hashBucketsLandInTheirPartitions() {
+        for (int n : new int[] {1, 2, 7, 64}) {
+            int[] buckets = EntityPairAggregator.hashBuckets(n);
+            List<Row> rows = new java.util.ArrayList<>();
+            for (int p = 0; p < n; p++) {
+                rows.add(RowFactory.create(p, buckets[p]));
+            }
+            StructType schema = new StructType().add("range", DataTypes.IntegerType).add("bucket", DataTypes.IntegerType);
+            List<Row> placed = SharedSpark.session().createDataFrame(rows, schema).repartition(n, col("bucket"))
+                    .select(col("range"), spark_partition_id().as("partition")).collectAsList();
+            assertEquals(n, placed.size());
+            for (Row r : placed) {
+                assertEquals(r.getInt(0), r.getInt(1), "range " + r.getInt(0) + " of " + n);
+            }
+        }
+    }
+
+    /** Ranges follow the ranks, and split the pairs about evenly where no single entity is too large. */
+    @Test
+    void rangesSplitThePairsInOrder() {
+        long[] pairs = {5, 0, 5, 10, 5, 5, 10, 0, 5, 5};
+        int[] range = EntityPairAggregator.ranges(pairs, 4);
+        long[] perRange = new long[4];
+        for (int r = 0; r < pairs.length; r++) {
+            assertTrue(r == 0 || range[r] >= range[r - 1], "ranges in rank order");
+            perRange[range[r]] += pairs[r];
+        }
+        assertEquals(List.of(10L, 15L, 15L, 10L), java.util.Arrays.stream(perRange).boxed().toList());
+        assertEquals(List.of(0, 0, 0), java.util.Arrays.stream(EntityPairAggregator.ranges(new long[3], 4)).boxed().toList(),
+                "no pairs: one range");
     }
 
     /** entity_a, entity_b and the date (null first) as one comparable string. */

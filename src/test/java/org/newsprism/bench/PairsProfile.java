@@ -37,9 +37,10 @@ public final class PairsProfile {
         Dataset<Row> byArticle = EntityPairAggregator.byArticle(mentions).persist(StorageLevel.MEMORY_AND_DISK());
         long articles = byArticle.count();
         long t1 = System.nanoTime();
-        long bound = EntityPairAggregator.pairsAtMost(byArticle, max);
+        EntityPairAggregator.Plan plan = EntityPairAggregator.plan(byArticle, max);
+        long bound = plan.pairsAtMost();
         long t2 = System.nanoTime();
-        System.out.printf("byArticle %d articles %.1f s; pairsAtMost %d %.1f s%n", articles, (t1 - t0) / 1e9,
+        System.out.printf("byArticle %d articles %.1f s; plan (pairs at most %d) %.1f s%n", articles, (t1 - t0) / 1e9,
                 bound, (t2 - t1) / 1e9);
         for (int r = 0; r < rounds; r++) {
             Path out = scratch.resolve("round-" + r);
@@ -47,7 +48,7 @@ public final class PairsProfile {
                     config.output().maxRowsPerFile());
             int files = output.filesFor(bound);
             long s = System.nanoTime();
-            long rows = output.writeOrdered("entity_pairs", EntityPairAggregator.sortedPairs(byArticle, max, files));
+            long rows = output.writeOrdered("entity_pairs", plan.sortedPairs(files));
             long e = System.nanoTime();
             System.out.printf("round %d: %d rows in %d files, %.1f s%n", r, rows, files, (e - s) / 1e9);
             output.abort();

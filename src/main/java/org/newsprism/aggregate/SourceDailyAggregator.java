@@ -34,7 +34,10 @@ public final class SourceDailyAggregator {
         Dataset<Row> fromArticles = articles.groupBy(col("published_date"), col("source"))
                 .agg(count(lit(1)).as("articles"), array_sort(collect_set(col("language"))).as("languages"),
                         sum(col("word_count")).as("words"), sum(col("mention_count")).as("mentions"),
-                        avg(col("sentiment")).as("sentiment_mean"));
+                        // Summed as decimals, which add up exactly in any order: a double sum's last bits follow the
+                        // order Spark happens to meet the rows in, which changes with the input's file layout.
+                        avg(col("sentiment").cast(DataTypes.createDecimalType(38, 18))).cast(DataTypes.DoubleType)
+                                .as("sentiment_mean"));
         Dataset<Row> fromDuplicates = duplicates.groupBy(col("published_date").as("d_date"), col("source").as("d_source"))
                 .agg(count(lit(1)).as("duplicates"));
         Dataset<Row> fromRejected = rejected.groupBy(col("published_date").as("r_date"), col("source").as("r_source"))

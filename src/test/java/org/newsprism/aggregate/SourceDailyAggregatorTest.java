@@ -71,4 +71,27 @@ class SourceDailyAggregatorTest {
         assertEquals(2L, rows.values().stream().mapToLong(r -> r.<Long>getAs("duplicates")).sum());
         assertEquals(3L, rows.values().stream().mapToLong(r -> r.<Long>getAs("rejected")).sum());
     }
+
+    /** The mean sentiment does not depend on how the articles are partitioned (a double sum's order would). */
+    @Test
+    void sentimentMeanIsTheSameWhateverThePartitioning() {
+        SparkSession spark = SharedSpark.session();
+        java.util.Random random = new java.util.Random(11);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            rows.add(RowFactory.create("x.org", d("2025-08-18"), "en", 10, 1, random.nextDouble() * 2 - 1));
+        }
+        Dataset<Row> none = spark.createDataFrame(List.of(), RECORDS);
+        java.util.Set<Double> means = new java.util.HashSet<>();
+        for (int partitions : new int[] {1, 3, 7, 16}) {
+            List<Row> shuffled = new java.util.ArrayList<>(rows);
+            java.util.Collections.shuffle(shuffled, new java.util.Random(partitions));
+            Dataset<Row> articles = spark.createDataFrame(shuffled, ARTICLES).repartition(partitions);
+            Row day = SourceDailyAggregator.aggregate(articles, none, none).collectAsList().get(0);
+            means.add(day.<Double>getAs("sentiment_mean"));
+        }
+        double expected = rows.stream().mapToDouble(r -> r.getDouble(5)).average().orElseThrow();
+        assertEquals(1, means.size(), "one mean: " + means);
+        assertEquals(expected, means.iterator().next(), 1e-12);
+    }
 }

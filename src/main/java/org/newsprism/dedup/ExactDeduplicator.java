@@ -1,5 +1,7 @@
 package org.newsprism.dedup;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -30,10 +32,20 @@ import org.newsprism.config.JobConfig;
  * Reads {@code dedup.exact.enabled}.
  */
 public final class ExactDeduplicator {
+    /** The most decided records broadcast to the record filters (each row a file name and a position: a few MB). */
+    static final long BROADCAST_ROWS = 200_000;
+
     private final JobConfig.Dedup config;
+    private final long broadcastRows;
 
     public ExactDeduplicator(JobConfig.Dedup config) {
+        this(config, BROADCAST_ROWS);
+    }
+
+    /** With another broadcast limit (tests of the joins that shuffle). */
+    ExactDeduplicator(JobConfig.Dedup config, long broadcastRows) {
         this.config = config;
+        this.broadcastRows = broadcastRows;
     }
 
     /** The keep-priority among duplicates: earliest date, longest text, smallest id. */
@@ -43,38 +55,72 @@ public final class ExactDeduplicator {
         };
     }
 
+    /**
+     * The decisions are made on slim rows (the record's place, id, text hash and keep-priority columns), so
+     * that the windows shuffle those and not the texts; the records are then filtered by joins whose other
+     * side holds only the records concerned (rejected ids, removed duplicates, groups' kept records), which
+     * Spark broadcasts while they are small. A record is known by its {@code (input_file, input_position)}.
+     */
     public DedupResult apply(Dataset<Row> articles) {
         WindowSpec byId = Window.partitionBy("article_id").orderBy(col("input_file"), col("input_position"));
-        Dataset<Row> ranked = articles
+        Dataset<Row> clashes = articles
+                .select(col("article_id"), col("input_file"), col("input_position"), col("text_sha256"))
                 .withColumn("__id_rank", row_number().over(byId))
                 .withColumn("__id_first_sha", first("text_sha256").over(byId))
                 .withColumn("__id_first_at", first(concat(col("input_file"), lit(":"),
-                        col("input_position").cast(DataTypes.StringType))).over(byId));
-        Column idClash = col("__id_rank").gt(1).and(col("text_sha256").notEqual(col("__id_first_sha")));
-        Dataset<Row> rejected = ranked.where(idClash)
+                        col("input_position").cast(DataTypes.StringType))).over(byId))
+                .where(col("__id_rank").gt(1).and(col("text_sha256").notEqual(col("__id_first_sha"))))
+                .select(col("input_file").as("__file"), col("input_position").as("__position"), col("__id_first_at"));
+        clashes = small(clashes);
+        Dataset<Row> rejected = articles.join(clashes, sameRecord(clashes))
                 .withColumn("reject_stage", lit("dedup"))
                 .withColumn("reject_reason", concat(lit("duplicate article_id with a different text (kept the record at "),
                         col("__id_first_at"), lit(")")))
                 .withColumn("raw_excerpt", col("text").substr(1, 300))
                 .select(columnsOf(articles, "reject_stage", "reject_reason", "raw_excerpt"));
-        Dataset<Row> unique = ranked.where(idClash.unary_$bang()).select(columnsOf(articles));
+        Dataset<Row> unique = articles.join(clashes, sameRecord(clashes), "left_anti");
 
         if (!config.exactEnabled()) {
             Dataset<Row> kept = unique.withColumn("duplicate_count", lit(0));
             return new DedupResult(kept, emptyDuplicates(articles), rejected);
         }
         WindowSpec byText = Window.partitionBy("text_sha256").orderBy(keepPriority());
-        Dataset<Row> grouped = unique
+        Dataset<Row> groups = unique
+                .select(col("article_id"), col("input_file"), col("input_position"), col("text_sha256"),
+                        col("published_at"), col("char_count"))
+                .withColumn("__group_size", count(lit(1)).over(Window.partitionBy("text_sha256")))
+                .where(col("__group_size").gt(1))
                 .withColumn("__rank", row_number().over(byText))
                 .withColumn("__kept_id", first("article_id").over(byText))
-                .withColumn("__group_size", count(lit(1)).over(Window.partitionBy("text_sha256")));
-        Dataset<Row> kept = grouped.where(col("__rank").equalTo(1))
-                .withColumn("duplicate_count", col("__group_size").minus(1).cast(DataTypes.IntegerType))
-                .drop("__rank", "__kept_id", "__group_size");
-        Dataset<Row> duplicates = grouped.where(col("__rank").gt(1)).select(
+                .localCheckpoint();
+        Dataset<Row> removed = small(groups.where(col("__rank").gt(1))
+                .select(col("input_file").as("__file"), col("input_position").as("__position")));
+        Dataset<Row> counted = small(groups.where(col("__rank").equalTo(1))
+                .select(col("input_file").as("__file"), col("input_position").as("__position"),
+                        col("__group_size").minus(1).cast(DataTypes.IntegerType).as("__duplicates")));
+        Dataset<Row> kept = unique.join(removed, sameRecord(removed), "left_anti")
+                .join(counted, sameRecord(counted), "left")
+                .withColumn("duplicate_count", coalesce(col("__duplicates"), lit(0)))
+                .select(columnsOf(articles, "duplicate_count"));
+        Dataset<Row> duplicates = groups.where(col("__rank").gt(1)).select(
                 col("article_id"), col("__kept_id").as("duplicate_of"), lit("exact").as("method"),
                 lit(1.0).as("similarity"), col("input_file"));
         return new DedupResult(kept, duplicates, rejected);
+    }
+
+    /**
+     * A slim table of decided records, computed once (checkpointed) and broadcast to the joins that filter the
+     * records when it holds at most {@link #BROADCAST_ROWS} rows; a larger one is joined by shuffling both sides.
+     */
+    private Dataset<Row> small(Dataset<Row> decided) {
+        Dataset<Row> materialised = decided.localCheckpoint();
+        return materialised.count() <= broadcastRows ? broadcast(materialised) : materialised;
+    }
+
+    /** A record of the articles and a row of {@code decided} ({@code __file}, {@code __position}) are the same record. */
+    private static Column sameRecord(Dataset<Row> decided) {
+        return col("input_file").eqNullSafe(decided.col("__file"))
+                .and(col("input_position").eqNullSafe(decided.col("__position")));
     }
 
     /** The columns of {@code rows} followed by any of {@code extra} it lacks. */

@@ -1,6 +1,7 @@
 package org.newsprism.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -84,5 +85,36 @@ class ExactDeduplicatorTest {
         DedupResult result = new ExactDeduplicator(exactOnly(false)).apply(input);
         assertEquals(2, result.kept().count());
         assertEquals(0, result.duplicates().count());
+    }
+
+    /**
+     * Broadcast or shuffled, the joins that filter the records give the same tables, and the same as the
+     * windows over whole records that the slim decisions replaced ({@link ExactDedupReference}).
+     */
+    @Test
+    void decisionsJoinedByShufflingGiveTheSameTables() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // ids repeat every 15 records (a clash when the text differs), texts every 7 (exact duplicates)
+            rows.add(article("id" + (i % 15), i, "T" + (i % 7), i % 3 == 0 ? null : "2025-08-1" + (i % 9) + " 10:00:00",
+                    10 + i % 4));
+        }
+        Dataset<Row> input = SharedSpark.session().createDataFrame(rows, SCHEMA);
+        DedupResult broadcast = new ExactDeduplicator(exactOnly(true)).apply(input);
+        DedupResult shuffled = new ExactDeduplicator(exactOnly(true), 0).apply(input);
+        assertTrue(broadcast.rejected().count() > 0 && broadcast.duplicates().count() > 0, "the input has both");
+        assertEquals(sorted(broadcast.kept()), sorted(shuffled.kept()));
+        assertEquals(sorted(broadcast.duplicates()), sorted(shuffled.duplicates()));
+        assertEquals(sorted(broadcast.rejected()), sorted(shuffled.rejected()));
+        DedupResult reference = ExactDedupReference.apply(input);
+        assertEquals(sorted(reference.kept()), sorted(broadcast.kept()));
+        assertEquals(sorted(reference.duplicates()), sorted(broadcast.duplicates()));
+        assertEquals(sorted(reference.rejected()), sorted(broadcast.rejected()));
+        assertEquals(40, broadcast.kept().count() + broadcast.duplicates().count() + broadcast.rejected().count(),
+                "every record accounted for");
+    }
+
+    private static List<String> sorted(Dataset<Row> rows) {
+        return rows.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 }

@@ -244,11 +244,17 @@ public final class EntityPairAggregator {
         private final int[] firstCodes;
         /** The most entities one id has (its names and types). */
         private final int variants;
-        /** The dates in ascending order, index 0 null. */
+        /** The dates in ascending order, index 0 null (for the driver's table of them). */
         private final Object[] dates;
+        /**
+         * The same dates as days since 1970-01-01, as the driver read them. A {@code java.sql.Date} is an instant
+         * at midnight in its JVM's default time zone, so an executor with another zone would not find the driver's
+         * dates equal to its own; the day they stand for is the same everywhere.
+         */
+        private final long[] epochDays;
         /** Built on first use in each JVM; volatile so that other task threads see it complete. */
         private transient volatile Map<Named, Integer> index;
-        private transient volatile Map<Object, Integer> dateIndex;
+        private transient volatile Map<Long, Integer> dateIndex;
 
         EntityCodes(List<Row> sortedEntities, List<Object> sortedDates) {
             int n = sortedEntities.size();
@@ -274,8 +280,10 @@ public final class EntityPairAggregator {
             firstCodes = firsts.stream().mapToInt(Integer::intValue).toArray();
             variants = most;
             dates = new Object[sortedDates.size() + 1];
+            epochDays = new long[dates.length];
             for (int i = 0; i < sortedDates.size(); i++) {
                 dates[i + 1] = sortedDates.get(i);
+                epochDays[i + 1] = epochDay(sortedDates.get(i));
             }
             // The keys must fit in a long: ranks² × dates × variants².
             try {
@@ -365,14 +373,32 @@ public final class EntityPairAggregator {
 
         /** The index of a date this dictionary holds (0 for null). */
         int date(Object date) {
+            if (date == null) {
+                return 0;
+            }
             if (dateIndex == null) {
-                Map<Object, Integer> built = new HashMap<>(dates.length * 2);
-                for (int i = 1; i < dates.length; i++) {
-                    built.put(dates[i], i);
+                Map<Long, Integer> built = new HashMap<>(dates.length * 2);
+                for (int i = 1; i < epochDays.length; i++) {
+                    built.put(epochDays[i], i);
                 }
                 dateIndex = built;
             }
-            return date == null ? 0 : dateIndex.get(date);
+            Integer index = dateIndex.get(epochDay(date));
+            if (index == null) {
+                throw new IllegalStateException("entity_pairs: the date " + date + " is not among the mentions' dates");
+            }
+            return index;
+        }
+
+        /** The calendar day of a Spark date value ({@code java.sql.Date}, or {@code LocalDate} with the Java 8 API). */
+        private static long epochDay(Object date) {
+            if (date instanceof java.time.LocalDate local) {
+                return local.toEpochDay();
+            }
+            if (date instanceof java.sql.Date sql) {
+                return sql.toLocalDate().toEpochDay();
+            }
+            throw new IllegalArgumentException("not a date: " + date.getClass().getName());
         }
     }
 

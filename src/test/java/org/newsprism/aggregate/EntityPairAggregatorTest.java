@@ -190,6 +190,36 @@ class EntityPairAggregatorTest {
         }
     }
 
+    /**
+     * A dictionary built on a driver in one time zone finds the dates of an executor in another (a
+     * {@code java.sql.Date} is midnight in its JVM's zone: the cluster test failed this way).
+     */
+    @Test
+    void datesAreFoundInAnotherTimeZone() throws Exception {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            EntityPairAggregator.EntityCodes driver = new EntityPairAggregator.EntityCodes(
+                    List.of(RowFactory.create("a", "A", "PER")),
+                    List.of(Date.valueOf("2025-08-18"), Date.valueOf("2025-08-19")));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(driver);
+            }
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            EntityPairAggregator.EntityCodes executor;
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                executor = (EntityPairAggregator.EntityCodes) in.readObject();
+            }
+            assertEquals(2, executor.date(Date.valueOf("2025-08-19")));
+            assertEquals(1, executor.date(java.time.LocalDate.of(2025, 8, 18)));
+            assertEquals(0, executor.date(null));
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
+
     /** Spark's hash partitioning sends each range's bucket value to that range's partition. */
     @Test
     void hashBucketsLandInTheirPartitions() {

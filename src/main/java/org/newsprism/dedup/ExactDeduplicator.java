@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -91,8 +92,7 @@ public final class ExactDeduplicator {
                 .withColumn("__group_size", count(lit(1)).over(Window.partitionBy("text_sha256")))
                 .where(col("__group_size").gt(1))
                 .withColumn("__rank", row_number().over(byText))
-                .withColumn("__kept_id", first("article_id").over(byText))
-                .localCheckpoint();
+                .withColumn("__kept_id", first("article_id").over(byText));
         Dataset<Row> removed = small(groups.where(col("__rank").gt(1))
                 .select(col("input_file").as("__file"), col("input_position").as("__position")));
         Dataset<Row> counted = small(groups.where(col("__rank").equalTo(1))
@@ -109,12 +109,16 @@ public final class ExactDeduplicator {
     }
 
     /**
-     * A slim table of decided records, computed once (checkpointed) and broadcast to the joins that filter the
-     * records when it holds at most {@link #BROADCAST_ROWS} rows; a larger one is joined by shuffling both sides.
+     * A slim table of decided records, collected to the driver and broadcast back to the joins that filter the
+     * records when it holds at most {@link #BROADCAST_ROWS} rows: computed once, with no lineage to recompute or
+     * to lose with an executor (a local checkpoint was lost with one in the cluster test; persisting nested each
+     * cached plan in the next). A larger one stays as it is, joined by shuffling both sides.
      */
     private Dataset<Row> small(Dataset<Row> decided) {
-        Dataset<Row> materialised = decided.localCheckpoint();
-        return materialised.count() <= broadcastRows ? broadcast(materialised) : materialised;
+        List<Row> rows = decided.limit((int) Math.min(Integer.MAX_VALUE - 1, broadcastRows) + 1).collectAsList();
+        return rows.size() <= broadcastRows
+                ? broadcast(decided.sparkSession().createDataFrame(rows, decided.schema()))
+                : decided;
     }
 
     /** A record of the articles and a row of {@code decided} ({@code __file}, {@code __position}) are the same record. */

@@ -53,7 +53,7 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
  * each entity begins: the table's size and its ranges. Each article's pairs are made as one number each
  * ({@link EntityCodes#pairKey}, which sorts as the pair's strings do), sent to their range, sorted (a radix
  * sort of one long) and equal pairs, now adjacent, summed while streaming through each sorted partition: no
- * joins, no hash aggregation (which on a table where most pairs are seen once mostly spilled), no sampling
+ * shuffled joins (the strings come back by broadcast), no hash aggregation (which on a table where most pairs are seen once mostly spilled), no sampling
  * pass for the ranges, and no second sort for writing: each partition is one file's rows, in order.
  */
 public final class EntityPairAggregator {
@@ -132,11 +132,7 @@ public final class EntityPairAggregator {
             this.dictionary = dictionary;
             this.codes = codes;
             this.pairsByRank = pairsByRank;
-            long total = 0;
-            for (long n : pairsByRank) {
-                total += n;
-            }
-            this.pairsAtMost = total;
+            this.pairsAtMost = java.util.Arrays.stream(pairsByRank).sum();
         }
 
         /** At most how many rows {@code entity_pairs} gets: the articles' pairs before equal ones are summed. */
@@ -196,10 +192,7 @@ public final class EntityPairAggregator {
      * the middle of its own pairs falls, so that the ranges hold about equal numbers of pairs.
      */
     static int[] ranges(long[] pairsByRank, int n) {
-        long total = 0;
-        for (long p : pairsByRank) {
-            total += p;
-        }
+        long total = java.util.Arrays.stream(pairsByRank).sum();
         int[] range = new int[pairsByRank.length];
         long before = 0;
         for (int r = 0; r < pairsByRank.length; r++) {

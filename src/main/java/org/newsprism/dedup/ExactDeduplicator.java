@@ -59,7 +59,7 @@ public final class ExactDeduplicator {
     /**
      * The decisions are made on slim rows (the record's place, id, text hash and keep-priority columns), so
      * that the windows shuffle those and not the texts; the records are then filtered by joins whose other
-     * side holds only the records concerned (rejected ids, removed duplicates, groups' kept records), which
+     * side holds only the records concerned (rejected ids, the records of groups with copies), which
      * Spark broadcasts while they are small. A record is known by its {@code (input_file, input_position)}.
      */
     public DedupResult apply(Dataset<Row> articles) {
@@ -93,13 +93,12 @@ public final class ExactDeduplicator {
                 .where(col("__group_size").gt(1))
                 .withColumn("__rank", row_number().over(byText))
                 .withColumn("__kept_id", first("article_id").over(byText));
-        Dataset<Row> removed = small(groups.where(col("__rank").gt(1))
-                .select(col("input_file").as("__file"), col("input_position").as("__position")));
-        Dataset<Row> counted = small(groups.where(col("__rank").equalTo(1))
-                .select(col("input_file").as("__file"), col("input_position").as("__position"),
-                        col("__group_size").minus(1).cast(DataTypes.IntegerType).as("__duplicates")));
-        Dataset<Row> kept = unique.join(removed, sameRecord(removed), "left_anti")
-                .join(counted, sameRecord(counted), "left")
+        // Every record of a group with copies: removed (not its group's first), or kept with its copies' count.
+        Dataset<Row> grouped = small(groups.select(col("input_file").as("__file"), col("input_position").as("__position"),
+                col("__rank").gt(1).as("__removed"),
+                col("__group_size").minus(1).cast(DataTypes.IntegerType).as("__duplicates")));
+        Dataset<Row> kept = unique.join(grouped, sameRecord(grouped), "left")
+                .where(coalesce(col("__removed"), lit(false)).unary_$bang())
                 .withColumn("duplicate_count", coalesce(col("__duplicates"), lit(0)))
                 .select(columnsOf(articles, "duplicate_count"));
         Dataset<Row> duplicates = groups.where(col("__rank").gt(1)).select(

@@ -36,11 +36,8 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 jvm=(java "${JAVA17_FLAGS[@]}" -Xmx"$memory" -Duser.timezone=UTC -Dfile.encoding=UTF-8
      -Dlog4j2.configurationFile="$NEWSPRISM_HOME/scripts/log4j2-local.properties" -cp "$cp")
 
-if [[ ! -f "$corpus/.complete" ]]; then
-  rm -rf "$corpus"
-  "${jvm[@]}" org.newsprism.bench.BenchCorpus conf "$corpus" "$n"
-  touch "$corpus/.complete"
-fi
+# Generated again when missing, incomplete, or made by another version of the generator.
+"${jvm[@]}" org.newsprism.bench.BenchCorpus conf "$corpus" "$n"
 
 # Runs a JVM, polls its peak RSS (VmHWM) and writes it to $1.peak; the GC log goes to $1.gc.log.
 run_measured() {

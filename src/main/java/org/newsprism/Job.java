@@ -175,28 +175,33 @@ public final class Job {
 
             Tables tables = timings.time("merge", () -> incremental
                     ? merge(prior, priorIndex, annotated, runDuplicatesCached, runRejectedCached, cached, output)
-                    : whole(annotated, runDuplicatesCached, runRejectedCached, output));
+                    : whole(annotated, runDuplicatesCached, runRejectedCached));
 
-            Dataset<Row> mentions = tables.mentions();
-            Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
-            Dataset<Row> mentionsByArticle = cache(cached, EntityPairAggregator.byArticle(mentions));
-            Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, entityDaily,
-                    annotate.catalogue().entities()));
             Dataset<Row> sourceDaily = cache(cached, SourceDailyAggregator.aggregate(tables.articles(),
                     tables.duplicates(), tables.rejected()));
             Dataset<Row> dedupIndex = OutputTables.dedupIndex(tables.articles(),
                     dedupKeys(deduped.sketches(), annotated, priorIndex));
 
             Map<String, Long> tableRows = new LinkedHashMap<>();
-            timings.time("aggregate_write", () -> {
+            Aggregates aggregates = timings.time("aggregate_write", () -> {
                 String date = org.newsprism.io.Tables.PARTITION_COLUMN;
                 Set<String> touched = tables.touched();
                 writePartitionedTable(timings, tableRows, output, "articles", tables.articlesOut(), tables.articles(),
                         touched, "article_id");
                 writePartitionedTable(timings, tableRows, output, "sentences", tables.sentencesOut(),
                         tables.sentences(), touched, "article_id", "sentence_index");
-                writePartitionedTable(timings, tableRows, output, "mentions", tables.mentionsOut(), mentions,
+                writePartitionedTable(timings, tableRows, output, "mentions", tables.mentionsOut(), tables.mentions(),
                         touched, "entity_id", "article_id", "begin");
+                // The aggregates read the whole mentions table: in overwrite mode the one just written.
+                Dataset<Row> mentions = touched == null
+                        ? output.staged("mentions", tables.mentions().schema())
+                        : tables.mentions();
+                Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
+                Dataset<Row> mentionsByArticle = cache(cached, touched == null
+                        ? OutputTables.mentionsByArticle(annotated)
+                        : EntityPairAggregator.byArticle(mentions));
+                Dataset<Row> entities = cache(cached, EntityTable.build(spark, mentions, entityDaily,
+                        annotate.catalogue().entities()));
                 // entity_daily first: entities sums its cached rows, so each table's timing holds only its own work.
                 writeTable(timings, tableRows, "entity_daily", () -> output.write("entity_daily", entityDaily,
                         "entity_id", date, "language"));
@@ -214,8 +219,11 @@ public final class Job {
                         "input_file", "input_position"));
                 writeTable(timings, tableRows, "dedup_index", () -> output.write("dedup_index", dedupIndex,
                         "text_sha256"));
-                return null;
+                return new Aggregates(mentions, entityDaily, entities);
             });
+            Dataset<Row> mentions = aggregates.mentions();
+            Dataset<Row> entityDaily = aggregates.entityDaily();
+            Dataset<Row> entities = aggregates.entities();
 
             // The HTML report is rendered first so that _run.json holds its timing too.
             String html = !out.report().enabled() ? null : timings.time("report", () -> HtmlReport.render(
@@ -279,6 +287,9 @@ public final class Job {
         return new Deduplicated(kept, duplicates, rejected, deduped.sketches(), priorIndex);
     }
 
+    /** The whole mentions table as the aggregates read it, and the aggregates the report reads too. */
+    private record Aggregates(Dataset<Row> mentions, Dataset<Row> entityDaily, Dataset<Row> entities) {}
+
     /**
      * The final base tables of a run and what it writes of them: the whole tables ({@code touched == null}),
      * or only the {@code published_date} partitions named in {@code touched} (incremental runs).
@@ -288,15 +299,14 @@ public final class Job {
             Dataset<Row> mentionsOut, Set<String> touched) {}
 
     /**
-     * Overwrite mode (or a first incremental run): the run's tables are the whole output. Neither is held in
+     * Overwrite mode (or a first incremental run): the run's tables are the whole output. None is held in
      * memory: {@code articles} holds the texts, and each use reads only its columns of the stashed
-     * annotations; {@code mentions}, read by every aggregate, is stashed itself.
+     * annotations; {@code mentions}, read by every aggregate, is read back from the table once written.
      */
-    private static Tables whole(Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected,
-            TableOutput output) {
+    private static Tables whole(Dataset<Row> annotated, Dataset<Row> duplicates, Dataset<Row> rejected) {
         Dataset<Row> articles = withDuplicateCounts(OutputTables.articles(annotated), duplicates);
         Dataset<Row> sentences = OutputTables.sentences(annotated);
-        Dataset<Row> mentions = output.stash("mentions", OutputTables.mentions(annotated));
+        Dataset<Row> mentions = OutputTables.mentions(annotated);
         return new Tables(articles, sentences, mentions, duplicates, rejected, articles, sentences, mentions, null);
     }
 
@@ -393,13 +403,14 @@ public final class Job {
 
     /**
      * Writes the {@code touched} partitions of a date-partitioned table from {@code written} (all of them when
-     * null), timed as {@code write_<table>}, and records the rows of the whole table ({@code all}).
+     * null), timed as {@code write_<table>}, and records the rows of the whole table ({@code all}: when the
+     * whole table was written, counted from the written files' footers instead of computed again).
      */
     private static void writePartitionedTable(StageClock timings, Map<String, Long> tableRows, TableOutput output,
             String table, Dataset<Row> written, Dataset<Row> all, Set<String> touched, String... sortColumns) {
         writeTable(timings, tableRows, table, () -> {
             output.writePartitioned(table, written, org.newsprism.io.Tables.PARTITION_COLUMN, touched, sortColumns);
-            return all.count();
+            return touched == null ? output.staged(table, all.schema()).count() : all.count();
         });
     }
 

@@ -4,6 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +56,19 @@ public final class OutputTables {
                         col("m.surface"), col("m.begin"), col("m.end"), col("m.sentence_index"), col("m.derived"),
                         col("m.discovered"), col("m.sentiment"), col("m.sentiment_label"), col("published_date"),
                         col("source"), col("language"));
+    }
+
+    /**
+     * {@link EntityPairAggregator#byArticle} of {@link #mentions}{@code (annotated)}, made from each article's
+     * own list of mentions: no shuffle, where grouping the mentions table by article shuffles all of them.
+     * Articles without mentions have no row, as there.
+     */
+    public static Dataset<Row> mentionsByArticle(Dataset<Row> annotated) {
+        return annotated.where(size(col("mentions")).gt(0))
+                .select(col("article_id"), transform(col("mentions"), m -> struct(col("published_date"),
+                        m.getField("entity_id").as("entity_id"), m.getField("entity_name").as("entity_name"),
+                        m.getField("entity_type").as("entity_type"),
+                        m.getField("sentence_index").as("sentence_index"))).as("m"));
     }
 
     /** The columns of {@code duplicates}, in order. */

@@ -26,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.newsprism.config.JobConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -322,6 +323,16 @@ public final class TableOutput {
         rows.write().mode(SaveMode.Overwrite).option("compression", "snappy").option("parquet.enable.dictionary", "false")
                 .parquet(path);
         return spark.read().parquet(path);
+    }
+
+    /**
+     * A table written by this run, read back from the staging area with {@code schema} (which types its
+     * partition column) and its columns in that schema's order: a later stage reads the written table instead
+     * of keeping a copy of it.
+     */
+    public Dataset<Row> staged(String table, StructType schema) {
+        Column[] columns = Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+        return spark.read().schema(schema).parquet(new Path(staging, table).toString()).select(columns);
     }
 
     public Path path(String table) {

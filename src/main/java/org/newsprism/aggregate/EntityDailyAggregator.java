@@ -1,7 +1,6 @@
 package org.newsprism.aggregate;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,8 +21,8 @@ import org.apache.spark.sql.types.StructType;
  * number of mentions, distinct articles and sources, mean and sample standard deviation of mention
  * sentiment, and mentions per sentiment label. Articles without a date aggregate under a null date.
  *
- * <p>The mentions are shuffled once by that key and sorted within each partition by a hash of the key, the
- * key, source, article and sentiment, and each key's run of rows is summarised in one pass: an article
+ * <p>The mentions are shuffled once by that key and sorted within each partition by the key (entity id
+ * first), source, article and sentiment, and each key's run of rows is summarised in one pass: an article
  * has one source, so distinct sources and articles are the changes of source and article along the run.
  * Spark's own formulation ({@code countDistinct} of two columns) copies every mention three times
  * ({@code Expand}) and shuffles twice. Sentiment mean and deviation are summed in the sorted order, so they do not depend on
@@ -34,21 +33,16 @@ public final class EntityDailyAggregator {
     private static final List<String> KEY = List.of("published_date", "entity_id", "entity_name", "entity_type",
             "language");
 
-    /** The sort's leading column: a hash of the key. */
-    private static final String KEY_HASH = "__key_hash";
-
     private EntityDailyAggregator() {}
 
     public static Dataset<Row> aggregate(Dataset<Row> mentions) {
         Column[] key = KEY.stream().map(c -> col(c)).toArray(Column[]::new);
-        // The sort's 8-byte prefix holds its first column, and the summaries need each key's rows together, not
-        // the keys in any order: a hash of the key leads, so that the prefix tells keys apart and rows are
-        // compared in full only within their key (the entity id, first before, shares its first bytes with
-        // other ids and leaves every row of an entity's days to full comparisons). Equal hashes of two keys
-        // still sort by the key columns next. Within a key the order is as before.
+        // The sort's 8-byte prefix holds its first column: the entity id tells most rows apart there, where the
+        // date (the table's first column) would leave every row of a day to a full comparison of the strings.
+        // Any order of the key columns puts each key's rows together; within a key the order is as before.
         List<Column> withinKey = List.of(col("source"), col("article_id"), col("sentiment"));
-        List<Column> order = new ArrayList<>(List.of(col(KEY_HASH)));
-        order.addAll(List.of(key));
+        List<Column> order = new ArrayList<>(List.of(col("entity_id"), col("published_date"), col("entity_name"),
+                col("entity_type"), col("language")));
         order.addAll(withinKey);
         List<Column> columns = new ArrayList<>(List.of(key));
         columns.addAll(withinKey);
@@ -67,9 +61,7 @@ public final class EntityDailyAggregator {
                 .add("neutral", DataTypes.LongType, false)
                 .add("negative", DataTypes.LongType, false);
         return slim.repartition(key)
-                .withColumn(KEY_HASH, xxhash64(key))
                 .sortWithinPartitions(order.toArray(Column[]::new))
-                .drop(KEY_HASH)
                 .mapPartitions((MapPartitionsFunction<Row, Row>) Summaries::new, Encoders.row(schema));
     }
 

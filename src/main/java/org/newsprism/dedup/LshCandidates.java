@@ -38,7 +38,7 @@ import org.newsprism.config.JobConfig;
  * and drops most of the dissimilar ones that share one band by chance, which in a corpus of templated
  * texts are many and grow with the square of its size.
  * Nothing compares all pairs: one row per article and band is shuffled to its bucket, and each bucket is
- * read once, sorted by {@code doc}; the pairs of all buckets are then counted.
+ * read once, sorted by {@code doc}; the pairs of all buckets are then sorted and counted.
  *
  * <p>In a bucket, each article is paired with the (at most) {@code maxComparisons} articles before it in
  * {@code doc} order. Small buckets thus give all their pairs; a huge bucket (thousands of boilerplate-only
@@ -106,19 +106,63 @@ public final class LshCandidates implements Serializable {
     /**
      * Each pair once, if it was formed in at least {@code minSharedBands} buckets (columns kept as they are).
      *
-     * <p>The pairs are shuffled by pair before they are counted, so that the counting's hash map never shares
-     * a task with the sort that made them: in one task, the map's first, fast level cannot give memory back,
-     * and at a million articles the sort's next allocation failed ({@code UNABLE_TO_ACQUIRE_MEMORY}).
+     * <p>The pairs are shuffled by pair, sorted, and each run of equal pairs counted as it streams by
+     * ({@link SharedEnough}). A hash aggregation did the counting before; when its map outgrew its memory it
+     * could not always get the memory to sort and spill it ({@code UNABLE_TO_ACQUIRE_MEMORY}: at a million
+     * templated articles, first when it shared a task with the sort that made the pairs, then on its own
+     * with the benchmark corpus's second version). A sort spills as it goes.
      */
     private Dataset<Row> sharingEnoughBands(Dataset<Row> pairsPerBucket) {
         Column[] pair = Arrays.stream(pairsPerBucket.columns()).map(functions::col).toArray(Column[]::new);
-        Dataset<Row> byPair = pairsPerBucket.repartition(pair);
-        if (minSharedBands == 1) {
-            return byPair.distinct();
+        int min = minSharedBands;
+        return pairsPerBucket.repartition(pair)
+                .sortWithinPartitions(pair)
+                .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new SharedEnough(sorted, min),
+                        Encoders.row(pairsPerBucket.schema()));
+    }
+
+    /** Reads sorted two-column pairs and gives each pair once if it occurs at least {@code min} times. */
+    static final class SharedEnough implements Iterator<Row> {
+        private final Iterator<Row> sorted;
+        private final int min;
+        private Row head;
+        private Row next;
+
+        SharedEnough(Iterator<Row> sorted, int min) {
+            this.sorted = sorted;
+            this.min = min;
+            this.head = sorted.hasNext() ? sorted.next() : null;
         }
-        return byPair.groupBy(pair).count()
-                .where(col("count").geq(minSharedBands))
-                .select(pair);
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && head != null) {
+                Row first = head;
+                int count = 0;
+                do {
+                    count++;
+                    head = sorted.hasNext() ? sorted.next() : null;
+                } while (head != null && samePair(first, head));
+                if (count >= min) {
+                    next = first;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Row row = next;
+            next = null;
+            return row;
+        }
+
+        private static boolean samePair(Row a, Row b) {
+            return java.util.Objects.equals(a.get(0), b.get(0)) && java.util.Objects.equals(a.get(1), b.get(1));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.newsprism.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,14 +142,33 @@ class LshCandidatesTest {
     }
 
     @Test
-    void pairsAreCountedAfterAShuffleByPairNotBesideTheBucketSort() {
+    void pairsAreCountedBySortingNotByAHashMap() {
         Dataset<Row> input = signatures(1, new int[] {7, 8, 9, 4}, 2, new int[] {7, 8, 5, 6});
         for (int shared : new int[] {1, 2}) {
             String plan = new LshCandidates(2, 2, shared, 50).pairs(input).queryExecution().executedPlan().toString();
-            int lastAggregate = plan.lastIndexOf("HashAggregate");
+            int pairSort = plan.indexOf("Sort [a#");
             int pairShuffle = plan.indexOf("Exchange hashpartitioning(a#");
             int bucketSort = plan.indexOf("Sort [bucket#");
-            assertTrue(lastAggregate >= 0 && lastAggregate < pairShuffle && pairShuffle < bucketSort, plan);
+            assertFalse(plan.contains("HashAggregate"), plan);
+            assertTrue(pairSort >= 0 && pairSort < pairShuffle && pairShuffle < bucketSort, plan);
         }
+    }
+
+    @Test
+    void sharedEnoughGivesEachPairOnceWhenItOccursOftenEnough() {
+        List<Row> sorted = List.of(RowFactory.create(1L, 2L), RowFactory.create(1L, 2L), RowFactory.create(1L, 3L),
+                RowFactory.create(2L, 3L), RowFactory.create(2L, 3L), RowFactory.create(2L, 3L),
+                RowFactory.create(2L, 4L));
+        assertEquals(List.of("[1,2]", "[2,3]"), drain(new LshCandidates.SharedEnough(sorted.iterator(), 2)));
+        assertEquals(List.of("[2,3]"), drain(new LshCandidates.SharedEnough(sorted.iterator(), 3)));
+        assertEquals(List.of("[1,2]", "[1,3]", "[2,3]", "[2,4]"),
+                drain(new LshCandidates.SharedEnough(sorted.iterator(), 1)));
+        assertEquals(List.of(), drain(new LshCandidates.SharedEnough(List.<Row>of().iterator(), 1)));
+    }
+
+    private static List<String> drain(java.util.Iterator<Row> rows) {
+        List<String> out = new ArrayList<>();
+        rows.forEachRemaining(r -> out.add(r.toString()));
+        return out;
     }
 }

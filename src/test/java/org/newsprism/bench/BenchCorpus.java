@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -23,9 +25,9 @@ import java.util.TreeMap;
  * (also surnames alone, German genitives and adjectives), a few invented names the catalogue lacks, and
  * polar words from {@code conf/lexicons}. Each article has a {@link Cast} it names again and again, and any
  * entity is named by its popularity, so that, like the seed article, an article names about 20 entities in
- * 57 mentions and popular pairs recur across a day's articles. About 10 % of the articles are exact copies of an earlier one
- * (another id, URL and source) and about 10 % near copies (a word changed, a sentence dropped or an
- * update line added), so exact and near-duplicate detection both have work.
+ * 57 mentions and popular pairs recur across a day's articles. About 10 % of the articles are exact copies
+ * of an earlier one (another id, URL and source) and about 10 % near copies (a word changed, a sentence
+ * dropped or an update line added), so exact and near-duplicate detection both have work.
  *
  * <p>Usage: {@code BenchCorpus <conf dir> <output dir> <N> [seed]}: generates the corpus unless the directory
  * holds one of this {@link #VERSION}, seed and N (its {@code .complete} marker). Test-only: not in the
@@ -66,13 +68,13 @@ public final class BenchCorpus implements java.io.Serializable {
             }
         }
         // Popularity follows each list's order: shuffled once (fixed seed), so it is not the files' order.
-        java.util.Random order = new java.util.Random(seed);
+        Random order = new Random(seed);
         for (List<String>[] lists : List.of(persons, surnames, orgs, places)) {
             for (List<String> list : lists) {
-                java.util.Collections.shuffle(list, order);
+                Collections.shuffle(list, order);
             }
         }
-        java.util.Collections.shuffle(adjectivesDe, order);
+        Collections.shuffle(adjectivesDe, order);
         loadLexicon(conf.resolve("lexicons/sentiment-de.tsv"), DE);
         loadLexicon(conf.resolve("lexicons/sentiment-en-news.tsv"), EN);
         loadLexicon(conf.resolve("lexicons/sentiment-en-news2.tsv"), EN);

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,8 +54,9 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
  * each entity begins: the table's size and its ranges. Each article's pairs are made as one number each
  * ({@link EntityCodes#pairKey}, which sorts as the pair's strings do), sent to their range, sorted (a radix
  * sort of one long) and equal pairs, now adjacent, summed while streaming through each sorted partition: no
- * shuffled joins (the strings come back by broadcast), no hash aggregation (which on a table where most pairs are seen once mostly spilled), no sampling
- * pass for the ranges, and no second sort for writing: each partition is one file's rows, in order.
+ * shuffled joins (the strings come back by broadcast), no hash aggregation (which on a table where most pairs
+ * are seen once mostly spilled), no sampling pass for the ranges, and no second sort for writing: each
+ * partition is one file's rows, in order.
  */
 public final class EntityPairAggregator {
     /** The seed of Spark's hash partitioning ({@code Murmur3Hash}'s default). */
@@ -132,7 +134,7 @@ public final class EntityPairAggregator {
             this.dictionary = dictionary;
             this.codes = codes;
             this.pairsByRank = pairsByRank;
-            this.pairsAtMost = java.util.Arrays.stream(pairsByRank).sum();
+            this.pairsAtMost = Arrays.stream(pairsByRank).sum();
         }
 
         /** At most how many rows {@code entity_pairs} gets: the articles' pairs before equal ones are summed. */
@@ -192,7 +194,7 @@ public final class EntityPairAggregator {
      * the middle of its own pairs falls, so that the ranges hold about equal numbers of pairs.
      */
     static int[] ranges(long[] pairsByRank, int n) {
-        long total = java.util.Arrays.stream(pairsByRank).sum();
+        long total = Arrays.stream(pairsByRank).sum();
         int[] range = new int[pairsByRank.length];
         long before = 0;
         for (int r = 0; r < pairsByRank.length; r++) {
@@ -209,7 +211,7 @@ public final class EntityPairAggregator {
      */
     static int[] hashBuckets(int n) {
         int[] bucket = new int[n];
-        java.util.Arrays.fill(bucket, -1);
+        Arrays.fill(bucket, -1);
         int found = 0;
         for (int v = 0; found < n; v++) {
             int partition = Math.floorMod(Murmur3_x86_32.hashInt(v, SPARK_HASH_SEED), n);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -161,7 +162,7 @@ public final class LshCandidates implements Serializable {
         }
 
         private static boolean samePair(Row a, Row b) {
-            return java.util.Objects.equals(a.get(0), b.get(0)) && java.util.Objects.equals(a.get(1), b.get(1));
+            return Objects.equals(a.get(0), b.get(0)) && Objects.equals(a.get(1), b.get(1));
         }
     }
 

@@ -110,7 +110,7 @@ public final class TableOutput {
         Path staged = new Path(staging, table);
         writer(orderedRows).parquet(staged.toString());
         swaps.add(table);
-        return spark.read().parquet(staged.toString()).count();
+        return staged(table, orderedRows.schema()).count();
     }
 
     /**

@@ -12,27 +12,16 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.newsprism.SharedSpark;
+import org.newsprism.nlp.AnnotateStage;
 
 class OutputTablesTest {
-    /** The annotated articles' columns that the mentions tables are made of. */
-    private static final StructType MENTION = new StructType()
-            .add("entity_id", DataTypes.StringType)
-            .add("entity_name", DataTypes.StringType)
-            .add("entity_type", DataTypes.StringType)
-            .add("surface", DataTypes.StringType)
-            .add("begin", DataTypes.IntegerType)
-            .add("end", DataTypes.IntegerType)
-            .add("sentence_index", DataTypes.IntegerType)
-            .add("derived", DataTypes.BooleanType)
-            .add("discovered", DataTypes.BooleanType)
-            .add("sentiment", DataTypes.DoubleType)
-            .add("sentiment_label", DataTypes.StringType);
+    /** The annotated articles' columns that the mentions tables are made of, their mentions as annotated. */
     private static final StructType ANNOTATED = new StructType()
             .add("article_id", DataTypes.StringType)
             .add("published_date", DataTypes.DateType)
             .add("source", DataTypes.StringType)
             .add("language", DataTypes.StringType)
-            .add("mentions", DataTypes.createArrayType(MENTION));
+            .add("mentions", DataTypes.createArrayType(AnnotateStage.MENTION));
 
     private static Row mention(String id, int sentence) {
         return RowFactory.create(id, "<" + id + ">", "ORG", id, sentence * 10, sentence * 10 + 3, sentence, false,

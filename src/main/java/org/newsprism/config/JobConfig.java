@@ -67,9 +67,12 @@ public record JobConfig(
     public record Boilerplate(boolean enabled, Map<String, List<String>> patterns, boolean dropRepeated)
             implements Serializable {}
 
-    /** {@code newsprism.normalize.language}. */
-    public record Language(List<String> supported, double minConfidence, boolean rejectUnsupported, int maxChars)
-            implements Serializable {}
+    /**
+     * {@code newsprism.normalize.language}; {@code quickChars} 0 when detection takes no quick look (see
+     * {@link org.newsprism.normalize.LanguageIdentifier}).
+     */
+    public record Language(List<String> supported, double minConfidence, boolean rejectUnsupported, int maxChars,
+            int quickChars, double quickConfidence) implements Serializable {}
 
     /** {@code newsprism.normalize.dates}. */
     public record Dates(List<String> patterns, Duration futureTolerance) implements Serializable {}

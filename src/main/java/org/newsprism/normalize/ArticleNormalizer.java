@@ -69,8 +69,7 @@ public final class ArticleNormalizer implements Serializable {
         this.config = config;
         this.excerptChars = excerptChars;
         this.boilerplate = boilerplate;
-        this.languages = new LanguageIdentifier(config.language().supported(), config.language().minConfidence(),
-                config.language().maxChars());
+        this.languages = new LanguageIdentifier(config.language());
         this.dates = new PublishedDateParser(config.dates().patterns(), runStart, config.dates().futureTolerance());
         this.cleaner = new TextCleaner(config.cleanup());
         this.urls = new UrlCanonicalizer(config.trackingParams());

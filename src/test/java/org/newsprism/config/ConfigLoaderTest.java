@@ -110,7 +110,10 @@ class ConfigLoaderTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         String message = failure(sets("input.format", "xml", "normalize.language.min-confidence", "1.5",
-                "nlp.sentiment.thresholds.de.negative", "0.5", "nlp.sentiment.quotations.speech-weight", "-1"));
+                "nlp.sentiment.thresholds.de.negative", "0.5", "nlp.sentiment.quotations.speech-weight", "-1",
+                "normalize.language.quick-chars", "-300", "normalize.language.quick-confidence", "80"));
+        assertTrue(message.contains("normalize.language.quick-chars = -300: must be between 0 and 1000000"), message);
+        assertTrue(message.contains("normalize.language.quick-confidence = 80.0: must be between 0.0 and 1.0"), message);
         assertTrue(message.contains("input.format = xml: must be one of"), message);
         assertTrue(message.contains("nlp.sentiment.quotations.speech-weight = -1.0: must be between 0.0 and 2.0"), message);
         assertTrue(message.contains("normalize.language.min-confidence = 1.5: must be between 0.0 and 1.0"), message);

@@ -88,7 +88,8 @@ class ArticleNormalizerTest {
         JobConfig.Normalize n = config.normalize();
         JobConfig.Normalize strict = new JobConfig.Normalize(n.cleanup(), n.boilerplate(),
                 new JobConfig.Language(n.language().supported(), n.language().minConfidence(), true,
-                        n.language().maxChars()), n.minTextChars(),
+                        n.language().maxChars(), n.language().quickChars(), n.language().quickConfidence()),
+                n.minTextChars(),
                 n.maxTextChars(), n.dates(), n.canonicalUrls(), n.trackingParams());
         ArticleNormalizer rejecting = new ArticleNormalizer(strict, 300, BoilerplateRemover.load(n.boilerplate()),
                 Instant.parse("2025-09-01T00:00:00Z"));

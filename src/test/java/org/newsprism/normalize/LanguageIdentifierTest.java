@@ -1,6 +1,7 @@
 package org.newsprism.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,44 @@ class LanguageIdentifierTest {
         assertEquals("de", identifier.detect(text).language(), "the first 1,000 characters are German");
         assertEquals("en", new LanguageIdentifier(List.of("de", "en"), 0.5, 100_000).detect(text).language(),
                 "the whole text is mostly English");
+    }
+
+    /** German news: the seed article's text. */
+    private static String seed() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("seeds/000_24fff44031e5e025.txt"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aClearLeadDecidesAtTheQuickLook() {
+        String english = "The government announced new measures against rising energy prices on Monday. ";
+        String text = seed().substring(0, 400) + english.repeat(60);
+        LanguageIdentifier.Detection leadOnly = new LanguageIdentifier(List.of("de", "en"), 0.5, 300).detect(text);
+        assertEquals("de", leadOnly.language());
+        assertTrue(leadOnly.confidence() >= 0.8, "the lead is clear: " + leadOnly);
+        assertNotEquals(leadOnly, new LanguageIdentifier(List.of("de", "en"), 0.5, 100_000).detect(text),
+                "the whole text scores otherwise");
+        assertEquals(leadOnly, new LanguageIdentifier(List.of("de", "en"), 0.5, 100_000, 300, 0.8).detect(text),
+                "the quick look decides");
+    }
+
+    @Test
+    void anUnclearLeadIsDecidedByTheLongerLook() {
+        // A lead of foreign names: the first 300 characters alone give a low confidence.
+        String names = "Karim Benzema, John Kirby, Rosângela da Silva, Đuro Macut, Leopoldo López, Tim Cook, "
+                + "Eliud Kipchoge, Zohran Mamdani, Michael Jordan, Choe Son Hui, Chrystia Freeland, Abdullah Öcalan, "
+                + "Steve Wozniak, Susanne Klatten, Claudia Whitcombe, Władysław Kosiniak-Kamysz, Yoon Suk-yeol. ";
+        String text = names + seed();
+        LanguageIdentifier.Detection leadOnly = new LanguageIdentifier(List.of("de", "en"), 0.5, 300).detect(text);
+        assertTrue(leadOnly.confidence() < 0.8, "the lead is unclear: " + leadOnly);
+        LanguageIdentifier.Detection withoutQuickLook = identifier.detect(text);
+        assertEquals("de", withoutQuickLook.language());
+        assertEquals(withoutQuickLook,
+                new LanguageIdentifier(List.of("de", "en"), 0.5, 1000, 300, 0.8).detect(text),
+                "the quick look does not decide, the first 1,000 characters do");
     }
 
     @Test

@@ -44,8 +44,7 @@ public final class NormalizeProfile {
         ArticleNormalizer normalizer = new ArticleNormalizer(nc, config.input().excerptChars(),
                 BoilerplateRemover.load(nc.boilerplate()), Instant.now());
         TextCleaner cleaner = new TextCleaner(nc.cleanup());
-        LanguageIdentifier languages = new LanguageIdentifier(nc.language().supported(), nc.language().minConfidence(),
-                nc.language().maxChars());
+        LanguageIdentifier languages = new LanguageIdentifier(nc.language());
         BoilerplateRemover boilerplate = BoilerplateRemover.load(nc.boilerplate());
         List<String> texts = raw.stream().map(r -> r.<String>getAs("text")).toList();
         List<String> cleaned = texts.stream().map(cleaner::clean).toList();

@@ -64,8 +64,8 @@ public final class ExactDeduplicator {
      */
     public DedupResult apply(Dataset<Row> articles) {
         WindowSpec byId = Window.partitionBy("article_id").orderBy(col("input_file"), col("input_position"));
-        Dataset<Row> clashes = articles
-                .select(col("article_id"), col("input_file"), col("input_position"), col("text_sha256"))
+        Dataset<Row> clashes = onlyRepeated(articles
+                .select(col("article_id"), col("input_file"), col("input_position"), col("text_sha256")), "article_id")
                 .withColumn("__id_rank", row_number().over(byId))
                 .withColumn("__id_first_sha", first("text_sha256").over(byId))
                 .withColumn("__id_first_at", first(concat(col("input_file"), lit(":"),
@@ -86,11 +86,10 @@ public final class ExactDeduplicator {
             return new DedupResult(kept, emptyDuplicates(articles), rejected);
         }
         WindowSpec byText = Window.partitionBy("text_sha256").orderBy(keepPriority());
-        Dataset<Row> groups = unique
+        Dataset<Row> groups = onlyRepeated(unique
                 .select(col("article_id"), col("input_file"), col("input_position"), col("text_sha256"),
-                        col("published_at"), col("char_count"))
+                        col("published_at"), col("char_count")), "text_sha256")
                 .withColumn("__group_size", count(lit(1)).over(Window.partitionBy("text_sha256")))
-                .where(col("__group_size").gt(1))
                 .withColumn("__rank", row_number().over(byText))
                 .withColumn("__kept_id", first("article_id").over(byText));
         // Every record of a group with copies: removed (not its group's first), or kept with its copies' count.
@@ -105,6 +104,17 @@ public final class ExactDeduplicator {
                 col("article_id"), col("__kept_id").as("duplicate_of"), lit("exact").as("method"),
                 lit(1.0).as("similarity"), col("input_file"));
         return new DedupResult(kept, duplicates, rejected);
+    }
+
+    /**
+     * The rows of {@code rows} whose {@code key} (null counting as a value) occurs more than once: a hash
+     * aggregation finds the keys, so that the windows that follow sort only the rows of repeated keys, not
+     * every row (article ids that share their first bytes make sorting all of them slow).
+     */
+    private Dataset<Row> onlyRepeated(Dataset<Row> rows, String key) {
+        Dataset<Row> repeated = small(rows.groupBy(col(key)).count().where(col("count").gt(1))
+                .select(col(key).as("__repeated")));
+        return rows.join(repeated, rows.col(key).eqNullSafe(repeated.col("__repeated")), "left_semi");
     }
 
     /**

@@ -122,7 +122,7 @@ public final class NearDeduplicator {
      * a run with another scheme are not compared with this run's ({@code dedup_index.signature_scheme}).
      */
     public static String signatureScheme(JobConfig.NearDedup near) {
-        return "minhash:shingles=" + near.shingleSize() + ",hashes=" + near.hashes() + ",seed=" + near.seed();
+        return "superminhash:shingles=" + near.shingleSize() + ",hashes=" + near.hashes() + ",seed=" + near.seed();
     }
 
     /**

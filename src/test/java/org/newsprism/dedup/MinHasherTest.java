@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
+import com.dynatrace.hash4j.similarity.ElementHashProvider;
+import com.dynatrace.hash4j.similarity.SimilarityHashPolicy;
+import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,28 +53,20 @@ class MinHasherTest {
     }
 
     @Test
-    void eachValueIsTheMinimumOfAMultiplyAddShiftHashOverTheShingles() {
+    void valuesAreHash4jSuperMinHashComponentsOfTheSeededShingleHashes() {
         int[] shingles = {5, -1, 0, 123_456_789, Integer.MIN_VALUE};
+        SimilarityHashPolicy policy = SimilarityHashing.superMinHash(128, 32);
+        byte[] sketch = policy.createHasher().compute(ElementHashProvider.ofValues(
+                Arrays.stream(shingles).mapToLong(minHasher::elementHash).toArray()));
         int[] signature = minHasher.signature(shingles);
-        BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
         for (int i = 0; i < signature.length; i++) {
-            long minimum = Long.MAX_VALUE;
-            for (int shingle : shingles) {
-                long x = shingle & 0xffff_ffffL;
-                long h = minHasher.hash(i, x);
-                assertTrue(h >= 0 && h < (1L << 32), "a 32-bit value");
-                minimum = Math.min(minimum, h);
-            }
-            assertEquals((int) minimum, signature[i]);
+            assertEquals((int) policy.getComponent(sketch, i), signature[i]);
         }
-        // The hash is (a*x + b) mod 2^64, high 32 bits: check one value against big integers.
-        Random random = new Random(42);
-        long a = random.nextLong() | 1;
-        long b = random.nextLong();
-        long x = 0xffff_ffffL;
-        BigInteger expected = BigInteger.valueOf(a).and(twoTo64.subtract(BigInteger.ONE)).multiply(BigInteger.valueOf(x))
-                .add(BigInteger.valueOf(b).and(twoTo64.subtract(BigInteger.ONE))).mod(twoTo64).shiftRight(32);
-        assertEquals(expected.longValueExact(), minHasher.hash(0, x));
+        // The order and repetition of shingles do not matter: a set's signature.
+        assertArrayEquals(signature, minHasher.signature(new int[] {0, Integer.MIN_VALUE, 5, 5, 123_456_789, -1, 0}));
+        // MurmurHash3's fmix64 of the unsigned shingle xor the seed: fmix64(1), computed with Python's big integers.
+        assertEquals(0xb456_bcfc_34c2_cb2cL, new MinHasher(8, 0).elementHash(1));
+        assertEquals(new MinHasher(8, 0).elementHash(1 ^ 42), minHasher.elementHash(1));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.io.Serializable;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -37,9 +38,8 @@ import org.newsprism.config.JobConfig;
  * 0.998 at s = 0.5, 0.09 at 0.2 and 0.002 at 0.1. Asking for two bands thus keeps the pairs worth verifying
  * and drops most of the dissimilar ones that share one band by chance, which in a corpus of templated
  * texts are many and grow with the square of its size.
- * Nothing compares all pairs: one row per article and band is shuffled to its bucket, the rows are sorted by
- * bucket alone (a radix sort of one long), and each bucket is read once, its docs sorted in memory; the pairs of
- * all buckets are then shuffled and sorted by their first doc the same way, and each doc's partners counted.
+ * Nothing compares all pairs: one row per article and band is shuffled to its bucket, and each bucket is
+ * read once, sorted by {@code doc}; the pairs of all buckets are then sorted and counted.
  *
  * <p>In a bucket, each article is paired with the (at most) {@code maxComparisons} articles before it in
  * {@code doc} order. Small buckets thus give all their pairs; a huge bucket (thousands of boilerplate-only
@@ -95,13 +95,12 @@ public final class LshCandidates implements Serializable {
     public Dataset<Row> pairs(Dataset<Row> signatures) {
         int window = maxComparisons;
         MapPartitionsFunction<Row, Row> toPairs = sorted -> new WindowPairs(sorted, window);
-        return docPairsSharingEnoughBands(signatures
+        return sharingEnoughBands(signatures
                 .where(col("signature").isNotNull())
                 .select(col("doc"), col("signature"))
                 .flatMap(toBuckets("doc"), Encoders.row(BUCKET_SCHEMA))
                 .repartition(col("bucket"))
-                // One 8-byte key: Spark sorts it by radix; WindowPairs puts each bucket's docs in order itself.
-                .sortWithinPartitions(col("bucket"))
+                .sortWithinPartitions(col("bucket"), col("doc"))
                 .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)));
     }
 
@@ -121,18 +120,6 @@ public final class LshCandidates implements Serializable {
                 .sortWithinPartitions(pair)
                 .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new SharedEnough(sorted, min),
                         Encoders.row(pairsPerBucket.schema()));
-    }
-
-    /**
-     * {@link #sharingEnoughBands} for pairs of docs (two longs): shuffled and sorted by {@code a} alone (a radix
-     * sort of one long), then each {@code a}'s partners sorted and counted in memory ({@link DocPairsSharedEnough}).
-     */
-    private Dataset<Row> docPairsSharingEnoughBands(Dataset<Row> pairsPerBucket) {
-        int min = minSharedBands;
-        return pairsPerBucket.repartition(col("a"))
-                .sortWithinPartitions(col("a"))
-                .mapPartitions((MapPartitionsFunction<Row, Row>) byFirst -> new DocPairsSharedEnough(byFirst, min),
-                        Encoders.row(PAIR_SCHEMA));
     }
 
     /** Reads sorted two-column pairs and gives each pair once if it occurs at least {@code min} times. */
@@ -247,81 +234,40 @@ public final class LshCandidates implements Serializable {
         return keys;
     }
 
-    /**
-     * Rows of two longs {@code (key, value)}, grouped by key (sorted by it, values in any order), read one group at
-     * a time: {@link #key} and its {@link #values} in ascending order, {@code values[0, size)}.
-     */
-    static final class SortedGroups {
-        private final Iterator<Row> rows;
-        /** The first row of the next group, or null. */
-        private Row head;
-        long key;
-        long[] values = new long[16];
-        int size;
-
-        SortedGroups(Iterator<Row> rows) {
-            this.rows = rows;
-        }
-
-        /** Loads the next group; false when there is none. */
-        boolean next() {
-            if (head == null) {
-                if (!rows.hasNext()) {
-                    return false;
-                }
-                head = rows.next();
-            }
-            key = head.getLong(0);
-            size = 0;
-            while (head != null && head.getLong(0) == key) {
-                if (size == values.length) {
-                    values = Arrays.copyOf(values, size * 2);
-                }
-                values[size++] = head.getLong(1);
-                head = rows.hasNext() ? rows.next() : null;
-            }
-            Arrays.sort(values, 0, size);
-            return true;
-        }
-    }
-
-    /**
-     * Reads {@code (bucket, doc)} rows grouped by bucket, and pairs each doc, in doc order, with its (at most
-     * {@code window}) predecessors in the bucket: {@code (before, doc)}, so {@code before < doc}.
-     */
-    static final class WindowPairs implements Iterator<Row> {
-        private final SortedGroups buckets;
+    /** Reads {@code (bucket, doc)} rows sorted by both and pairs each doc with its predecessors in the bucket. */
+    private static final class WindowPairs implements Iterator<Row> {
+        private final Iterator<Row> sorted;
         private final int window;
-        /** The pair {@code (docs[partner], docs[current])} of the current bucket is the next candidate. */
-        private int current;
-        private int partner;
+        private final ArrayDeque<Long> previous = new ArrayDeque<>();
+        private final ArrayDeque<Row> pending = new ArrayDeque<>();
+        private long bucket;
 
-        WindowPairs(Iterator<Row> byBucket, int window) {
-            this.buckets = new SortedGroups(byBucket);
+        WindowPairs(Iterator<Row> sorted, int window) {
+            this.sorted = sorted;
             this.window = window;
         }
 
         @Override
         public boolean hasNext() {
-            while (true) {
-                long[] docs = buckets.values;
-                while (current < buckets.size) {
-                    if (partner < current) {
-                        if (docs[partner] != docs[current]) {
-                            return true;
-                        }
-                        partner++;
-                    } else {
-                        current++;
-                        partner = Math.max(0, current - window);
+            while (pending.isEmpty() && sorted.hasNext()) {
+                Row row = sorted.next();
+                long rowBucket = row.getLong(0);
+                long doc = row.getLong(1);
+                if (previous.isEmpty() || rowBucket != bucket) {
+                    previous.clear();
+                    bucket = rowBucket;
+                }
+                for (long before : previous) {
+                    if (before != doc) {
+                        pending.add(RowFactory.create(before, doc));
                     }
                 }
-                if (!buckets.next()) {
-                    return false;
+                previous.addLast(doc);
+                if (previous.size() > window) {
+                    previous.removeFirst();
                 }
-                current = 0;
-                partner = 0;
             }
+            return !pending.isEmpty();
         }
 
         @Override
@@ -329,56 +275,7 @@ public final class LshCandidates implements Serializable {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return RowFactory.create(buckets.values[partner++], buckets.values[current]);
-        }
-    }
-
-    /**
-     * Reads doc pairs {@code (a, b)} grouped by {@code a} and gives each pair once, in order, if it occurs at least
-     * {@code min} times.
-     */
-    static final class DocPairsSharedEnough implements Iterator<Row> {
-        private final SortedGroups byFirst;
-        private final int min;
-        /** The next run of equal partners starts at {@code partners[at]} of the current group. */
-        private int at;
-        private Row next;
-
-        DocPairsSharedEnough(Iterator<Row> byFirst, int min) {
-            this.byFirst = new SortedGroups(byFirst);
-            this.min = min;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null) {
-                if (at >= byFirst.size) {
-                    if (!byFirst.next()) {
-                        return false;
-                    }
-                    at = 0;
-                }
-                long[] partners = byFirst.values;
-                int end = at;
-                while (end < byFirst.size && partners[end] == partners[at]) {
-                    end++;
-                }
-                if (end - at >= min) {
-                    next = RowFactory.create(byFirst.key, partners[at]);
-                }
-                at = end;
-            }
-            return true;
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Row row = next;
-            next = null;
-            return row;
+            return pending.removeFirst();
         }
     }
 }

@@ -102,13 +102,8 @@ class LanguageIdentifierTest {
         }
         // Whole articles: the seed and texts of a thousand characters and more, where the maps grow to
         // thousands of grams.
-        try {
-            String seed = java.nio.file.Files.readString(java.nio.file.Path.of("seeds/000_24fff44031e5e025.txt"));
-            texts.add(seed);
-            texts.add(seed.substring(0, 1000));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        texts.add(seed());
+        texts.add(seed().substring(0, 1000));
         String[] words = {"die", "Bundesregierung", "the", "government", "Energiepreise", "prices", "und", "and",
             "Ukraine", "Moskau", "ß", "Straße", "ähnlich", "café", "naïve", "2025", "€", "—", "Кремль", "ΣΑΣ"};
         for (int i = 0; i < 100; i++) {
@@ -136,7 +131,7 @@ class LanguageIdentifierTest {
                 getClass().getClassLoader().getResourceAsStream("langdetect-183.bin"));
         FastScorer scorer = new FastScorer(model);
         List<String> texts = new java.util.ArrayList<>();
-        texts.add(java.nio.file.Files.readString(java.nio.file.Path.of("seeds/000_24fff44031e5e025.txt")));
+        texts.add(seed());
         java.util.Random random = new java.util.Random(3);
         String alphabet = "abcdefghijklmnopqrstuvwxyzäöüß ABCÄÖÜ.,0123456789ИиΣσ中文";
         for (int i = 0; i < 200; i++) {

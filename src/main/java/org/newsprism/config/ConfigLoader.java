@@ -42,6 +42,7 @@ public final class ConfigLoader {
             "nlp.sentiment.lexicons",
             "nlp.sentiment.compounds",
             "nlp.sentiment.thresholds",
+            "nlp.sentiment.mention-scope",
             "nlp.sentiment.modifiers");
 
     private static final Pattern SECRET_KEY =
@@ -383,10 +384,7 @@ public final class ConfigLoader {
             if (!List.of("regex", "spark-nlp").contains(splitter)) {
                 problem("nlp.sentences.splitter", splitter, "must be regex or spark-nlp");
             }
-            String mentionScope = string("nlp.sentiment.mention-scope");
-            if (!List.of("sentence", "clause").contains(mentionScope)) {
-                problem("nlp.sentiment.mention-scope", mentionScope, "must be sentence or clause");
-            }
+            Map<String, String> mentionScopes = mentionScopes();
             Map<String, JobConfig.Thresholds> thresholds = new TreeMap<>();
             for (String language : keys("nlp.sentiment.thresholds")) {
                 String prefix = "nlp.sentiment.thresholds." + ConfigUtil.joinPath(language);
@@ -409,19 +407,47 @@ public final class ConfigLoader {
                 }
             }
             JobConfig.Discovery discovery = new JobConfig.Discovery(bool("nlp.entities.discovery.enabled"),
-                    stringMap("nlp.entities.discovery.models"), doubleIn("nlp.entities.discovery.min-probability", 0, 1),
+                    stringMap("nlp.entities.discovery.models"), strings("nlp.entities.discovery.person-cues"),
+                    doubleIn("nlp.entities.discovery.min-probability", 0, 1),
                     types, bool("nlp.entities.discovery.skip-unnameable-tokens"));
             return new JobConfig.Nlp(
                     new JobConfig.Entities(catalogue, strings("nlp.entities.given-names"),
-                            bool("nlp.entities.genitive-forms"), discovery),
+                            bool("nlp.entities.genitive-forms"), bool("nlp.entities.possessive-forms"), discovery),
                     intIn("nlp.sentences.max-chars", 50, 1_000_000), splitter,
                     intIn("nlp.tokens.cached-chunks", 0, 10_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
                             listMap("nlp.sentiment.modifiers"),
-                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScope,
+                            Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScopes,
+                            doubleIn("nlp.sentiment.window-decay-tokens", 0.5, 1000),
                             new JobConfig.Quotations(intIn("nlp.sentiment.quotations.short-max-words", 0, 50),
                                     doubleIn("nlp.sentiment.quotations.short-weight", 0, 2),
                                     doubleIn("nlp.sentiment.quotations.speech-weight", 0, 2))));
+        }
+
+        /**
+         * {@code nlp.sentiment.mention-scope}: one scope for every language ({@code = clause}) or one per
+         * language with a {@code "*"} entry for the others.
+         */
+        private Map<String, String> mentionScopes() {
+            String key = "nlp.sentiment.mention-scope";
+            Map<String, String> scopes = new TreeMap<>();
+            if (c.hasPath(key) && c.getValue(key).valueType() == ConfigValueType.STRING) {
+                scopes.put("*", string(key));
+            } else {
+                for (String language : keys(key)) {
+                    scopes.put(language, string(key + "." + ConfigUtil.joinPath(language)));
+                }
+                if (!scopes.containsKey("*")) {
+                    problem(key, render(key), "must be a scope or have an entry \"*\" for languages without their own");
+                }
+            }
+            scopes.forEach((language, scope) -> {
+                if (!JobConfig.Sentiment.MENTION_SCOPES.contains(scope)) {
+                    problem(language.equals("*") && scopes.size() == 1 ? key : key + "." + ConfigUtil.joinPath(language),
+                            scope, "must be sentence, clause or window");
+                }
+            });
+            return Map.copyOf(scopes);
         }
 
         private JobConfig.Output output() {

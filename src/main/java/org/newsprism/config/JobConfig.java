@@ -107,15 +107,15 @@ public record JobConfig(
             Sentiment sentiment) implements Serializable {}
 
     /** {@code newsprism.nlp.entities}. */
-    public record Entities(List<String> catalogue, List<String> givenNames, boolean genitiveForms, Discovery discovery)
-            implements Serializable {}
+    public record Entities(List<String> catalogue, List<String> givenNames, boolean genitiveForms,
+            boolean possessiveForms, Discovery discovery) implements Serializable {}
 
     /**
      * {@code newsprism.nlp.entities.discovery}: models per language, probability floor, kept types, and
      * whether tokens that cannot begin a name are decided without the model outside names.
      */
-    public record Discovery(boolean enabled, Map<String, String> models, double minProbability, List<String> types,
-            boolean skipUnnameableTokens) implements Serializable {}
+    public record Discovery(boolean enabled, Map<String, String> models, List<String> personCues,
+            double minProbability, List<String> types, boolean skipUnnameableTokens) implements Serializable {}
 
     /** {@code newsprism.nlp.sentiment}. */
     public record Sentiment(
@@ -124,8 +124,17 @@ public record JobConfig(
             Map<String, List<String>> modifiers,
             Map<String, Thresholds> thresholds,
             int negationScope,
-            String mentionScope,
+            Map<String, String> mentionScopes,
+            double windowDecayTokens,
             Quotations quotations) implements Serializable {
+
+        /** The values of {@code nlp.sentiment.mention-scope}. */
+        public static final List<String> MENTION_SCOPES = List.of("sentence", "clause", "window");
+
+        /** How a mention in {@code language} takes its sentiment: sentence, clause or window ("*" for other languages). */
+        public String mentionScope(String language) {
+            return mentionScopes.getOrDefault(language, mentionScopes.get("*"));
+        }
 
         /** The label of a compound score in {@code language} ("*" thresholds for other languages). */
         public String label(String language, double compound) {

@@ -71,7 +71,8 @@ public final class AnnotateStage {
     public AnnotateStage(SparkSession spark, JobConfig config) {
         JobConfig.Nlp nlp = config.nlp();
         this.catalogue = EntityCatalogue.load(nlp.entities().catalogue(), nlp.entities().givenNames());
-        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(nlp.entities().genitiveForms());
+        Map<String, EntityCatalogue.SurfaceForm> forms =
+                catalogue.surfaceForms(nlp.entities().genitiveForms(), nlp.entities().possessiveForms());
         Map<String, EntityRecognizer> recognizers = new LinkedHashMap<>();
         JobConfig.Discovery discovery = nlp.entities().discovery();
         if (discovery.enabled()) {

@@ -31,11 +31,13 @@ public final class ArticleAnnotator implements Serializable {
     private final List<Entity> entities;
     private final Set<String> givenNames;
     private final Map<String, EntityRecognizer> recognizers;
+    /** Finds persons by their cues in the languages of {@code nlp.entities.discovery.person-cues} without a model. */
+    private final PersonCueFinder personCues;
+    private final Set<String> personCueLanguages;
     private final Set<String> discoveredTypes;
     private final Map<String, SentimentLexicon> lexicons;
     private final JobConfig.Sentiment sentimentConfig;
     private final int maxSentenceChars;
-    private final boolean clauseScope;
     private transient Map<String, SentenceSentimentScorer> scorers;
 
     public ArticleAnnotator(TextAnalyzer analyzer, EntityCatalogue catalogue, Map<String, EntityRecognizer> recognizers,
@@ -44,11 +46,13 @@ public final class ArticleAnnotator implements Serializable {
         this.entities = catalogue.entities();
         this.givenNames = catalogue.givenNames();
         this.recognizers = Map.copyOf(recognizers);
+        JobConfig.Discovery discovery = config.entities().discovery();
+        this.personCues = new PersonCueFinder(givenNames);
+        this.personCueLanguages = discovery.enabled() ? Set.copyOf(discovery.personCues()) : Set.of();
         this.discoveredTypes = Set.copyOf(config.entities().discovery().types());
         this.lexicons = Map.copyOf(lexicons);
         this.sentimentConfig = config.sentiment();
         this.maxSentenceChars = config.maxSentenceChars();
-        this.clauseScope = config.sentiment().mentionScope().equals("clause");
     }
 
     /** A sentence with its compound score. */
@@ -74,6 +78,9 @@ public final class ArticleAnnotator implements Serializable {
     public Annotated annotate(String text, String language) {
         TextAnalysis analysis = analyzer.analyse(text);
         SentenceSentimentScorer scorer = scorer(language);
+        String mentionScope = sentimentConfig.mentionScope(language);
+        boolean windowScope = mentionScope.equals("window");
+        Map<Integer, double[]> contributions = windowScope ? new HashMap<>() : Map.of();
         OffsetMapper offsets = new OffsetMapper(text);
         List<Sentence> sentences = new ArrayList<>();
         Map<Integer, Sentence> byIndex = new HashMap<>();
@@ -85,9 +92,16 @@ public final class ArticleAnnotator implements Serializable {
         for (TextAnalysis.Sentence s : analysis.sentences()) {
             List<String> tokens = List.of(s.tokenTexts());
             boolean tooLong = s.end() - s.begin() > maxSentenceChars;
-            SentenceSentimentScorer.Score score = scorer == null || tooLong
-                    ? new SentenceSentimentScorer.Score(0.0, countWords(tokens), 0, 0)
-                    : scorer.score(tokens);
+            SentenceSentimentScorer.Score score;
+            if (scorer == null || tooLong) {
+                score = new SentenceSentimentScorer.Score(0.0, countWords(tokens), 0, 0);
+            } else if (windowScope) {
+                double[] c = new double[tokens.size()];
+                score = scorer.score(tokens, c);
+                contributions.put(s.index(), c);
+            } else {
+                score = scorer.score(tokens);
+            }
             Sentence sentence = new Sentence(s.index(), offsets.toCodePoint(s.begin()), offsets.toCodePoint(s.end()),
                     score.compound(), sentimentConfig.label(language, score.compound()), score);
             sentences.add(sentence);
@@ -106,7 +120,8 @@ public final class ArticleAnnotator implements Serializable {
         for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
             if (discovered.stream().noneMatch(d -> d.sentenceIndex() == m.sentenceIndex() && d.begin() <= m.begin()
                     && m.end() <= d.end())) {
-                found.add(new Found(entities.get(m.target().entityIndex()), m.sentenceIndex(), m.begin(), m.end(),
+                Entity entity = entities.get(m.target().entityIndex());
+                found.add(new Found(entity, m.sentenceIndex(), m.begin(), nameEnd(entity, text, m.begin(), m.end()),
                         m.target().derived(), false));
             }
         }
@@ -122,8 +137,11 @@ public final class ArticleAnnotator implements Serializable {
         for (Found f : found) {
             Sentence sentence = byIndex.get(f.sentenceIndex());
             double sentiment = sentence == null ? 0.0 : sentence.sentiment();
-            if (clauseScope && scorer != null && sentence != null) {
+            if (mentionScope.equals("clause") && scorer != null && sentence != null) {
                 sentiment = clauseSentiment(scorer, analysed.get(f.sentenceIndex()), f.begin(), sentiment);
+            } else if (contributions.containsKey(f.sentenceIndex())) {
+                sentiment = windowSentiment(contributions.get(f.sentenceIndex()), analysed.get(f.sentenceIndex()),
+                        f.begin(), f.end());
             }
             mentions.add(new Mention(f.entity(), text.substring(f.begin(), f.end()), offsets.toCodePoint(f.begin()),
                     offsets.toCodePoint(f.end()), f.sentenceIndex(), f.derived(), f.discovered(), sentiment,
@@ -152,6 +170,36 @@ public final class ArticleAnnotator implements Serializable {
         return score.positiveWords() + score.negativeWords() == 0 ? sentenceSentiment : score.compound();
     }
 
+    /**
+     * The score of the sentence's polar words weighed by their distance from the mention at UTF-16
+     * offsets {@code [begin, end)} ({@link SentenceSentimentScorer#windowScore}).
+     */
+    private double windowSentiment(double[] contributions, TextAnalysis.Sentence sentence, int begin, int end) {
+        List<TextAnalysis.Token> tokens = sentence.tokens();
+        int first = 0;
+        while (first < tokens.size() - 1 && tokens.get(first).end() <= begin) {
+            first++;
+        }
+        int last = first;
+        while (last < tokens.size() - 1 && tokens.get(last + 1).begin() < end) {
+            last++;
+        }
+        return SentenceSentimentScorer.windowScore(contributions, first, last, sentimentConfig.windowDecayTokens());
+    }
+
+    /**
+     * Where a catalogue match's name ends: before a generated possessive ending ("Trump’s" → "Trump"), not
+     * inside an alias that has one ("McDonald's").
+     */
+    private static int nameEnd(Entity entity, String text, int begin, int end) {
+        int name = EntityCatalogue.withoutPossessive(text, begin, end);
+        if (name == end) {
+            return end;
+        }
+        String key = EntityCatalogue.key(text.substring(begin, end));
+        return entity.aliases().stream().anyMatch(a -> EntityCatalogue.key(a).equals(key)) ? end : name;
+    }
+
     /** An entity found at UTF-16 offsets {@code [begin, end)}, before offsets become code points. */
     private record Found(Entity entity, int sentenceIndex, int begin, int end, boolean derived, boolean discovered) {}
 
@@ -163,20 +211,23 @@ public final class ArticleAnnotator implements Serializable {
     private List<Found> discover(String text, TextAnalysis analysis, String language) {
         EntityRecognizer recognizer = recognizers.get(language);
         List<Found> result = new ArrayList<>();
-        if (recognizer == null) {
+        if (recognizer == null && !personCueLanguages.contains(language)) {
             return result;
         }
-        recognizer.newDocument();
+        if (recognizer != null) {
+            recognizer.newDocument();
+        }
         for (TextAnalysis.Sentence s : analysis.sentences()) {
-            String[][] features = NerFeatures.of(s, analysis.matches(), entities, givenNames);
-            for (EntityRecognizer.Found found : recognizer.find(s.tokenTexts(), features)) {
+            List<EntityRecognizer.Found> names = recognizer == null ? personCues.find(s.tokenTexts())
+                    : recognizer.find(s.tokenTexts(), NerFeatures.of(s, analysis.matches(), entities, givenNames));
+            for (EntityRecognizer.Found found : names) {
                 EntityRecognizer.Found name = withoutTitles(s, found);
                 if (name == null || !discoveredTypes.contains(name.type())
                         || conflictsWithCatalogue(text, analysis, s, name)) {
                     continue;
                 }
                 int begin = s.tokens().get(name.firstToken()).begin();
-                int end = s.tokens().get(name.lastToken()).end();
+                int end = EntityCatalogue.withoutPossessive(text, begin, s.tokens().get(name.lastToken()).end());
                 String surface = text.substring(begin, end);
                 result.add(new Found(discoveredEntity(name.type(), surface), s.index(), begin, end, false, true));
             }
@@ -291,9 +342,10 @@ public final class ArticleAnnotator implements Serializable {
         }
         for (TextAnalysis.Sentence s : analysis.sentences()) {
             for (TextAnalysis.Token token : s.tokens()) {
-                Found full = bySurname.get(token.text());
+                int end = EntityCatalogue.withoutPossessive(text, token.begin(), token.end());
+                Found full = bySurname.get(text.substring(token.begin(), end));
                 if (full != null && !covered(found, token.begin(), token.end())) {
-                    added.add(new Found(full.entity(), s.index(), token.begin(), token.end(), false, full.discovered()));
+                    added.add(new Found(full.entity(), s.index(), token.begin(), end, false, full.discovered()));
                 }
             }
         }
@@ -339,7 +391,7 @@ public final class ArticleAnnotator implements Serializable {
         return count;
     }
 
-    private SentenceSentimentScorer scorer(String language) {
+    SentenceSentimentScorer scorer(String language) {
         if (scorers == null) {
             scorers = new HashMap<>();
         }

@@ -17,7 +17,8 @@ import org.newsprism.io.Resources;
  * A later file overrides an entity of the same id and takes over any alias it lists.
  *
  * <p>{@link #surfaceForms} expands the aliases into every form the matcher looks for: the alias, its
- * German genitive ({@code Putin → Putins}, setting {@code nlp.entities.genitive-forms}) and, for
+ * German genitive ({@code Putin → Putins}, setting {@code nlp.entities.genitive-forms}), its English possessive
+ * ({@code Trump's}, {@code Trump’s}, setting {@code nlp.entities.possessive-forms}) and, for
  * lower-case derived adjectives, the capitalised form that starts a sentence. {@link #givenNames} are
  * the names of {@code nlp.entities.given-names} (one per line, {@code #} comments) plus the first words
  * of the catalogue's persons: a feature of the recogniser, not entities.
@@ -112,7 +113,7 @@ public final class EntityCatalogue implements Serializable {
      * Every surface form to match, keyed by {@link #key}. Explicit aliases win over generated forms;
      * among explicit aliases, the later entity wins.
      */
-    public Map<String, SurfaceForm> surfaceForms(boolean genitiveForms) {
+    public Map<String, SurfaceForm> surfaceForms(boolean genitiveForms, boolean possessiveForms) {
         Map<String, SurfaceForm> explicit = new LinkedHashMap<>();
         Map<String, SurfaceForm> generated = new LinkedHashMap<>();
         for (int i = 0; i < entities.size(); i++) {
@@ -121,6 +122,11 @@ public final class EntityCatalogue implements Serializable {
                 explicit.put(key(alias), new SurfaceForm(alias, new Target(i, false)));
                 if (genitiveForms && takesGenitiveS(alias)) {
                     generated.putIfAbsent(key(alias + "s"), new SurfaceForm(alias + "s", new Target(i, false)));
+                }
+                if (possessiveForms) {
+                    for (String possessive : POSSESSIVES) {
+                        generated.putIfAbsent(key(alias + possessive), new SurfaceForm(alias + possessive, new Target(i, false)));
+                    }
                 }
             }
             for (String derived : e.derived()) {
@@ -159,6 +165,19 @@ public final class EntityCatalogue implements Serializable {
 
     /** A form to look for in text and the entity it names. */
     public record SurfaceForm(String text, Target target) implements Serializable {}
+
+    /** English possessive endings, with a straight and a typographic apostrophe. */
+    static final List<String> POSSESSIVES = List.of("'s", "\u2019s");
+
+    /** Where a span's name ends without its English possessive ending ("Trump’s" → "Trump"). */
+    public static int withoutPossessive(String text, int begin, int end) {
+        for (String possessive : POSSESSIVES) {
+            if (end - begin > possessive.length() && text.startsWith(possessive, end - possessive.length())) {
+                return end - possessive.length();
+            }
+        }
+        return end;
+    }
 
     /** German genitive -s: names ending in a lower-case letter other than s, x, z, ß (not acronyms). */
     static boolean takesGenitiveS(String alias) {

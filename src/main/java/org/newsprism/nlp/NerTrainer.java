@@ -53,7 +53,9 @@ public final class NerTrainer {
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             EntityCatalogue catalogue = EntityCatalogue.load(config.nlp().entities().catalogue(), config.nlp().entities().givenNames());
-            Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(config.nlp().entities().genitiveForms());
+            JobConfig.Entities entities = config.nlp().entities();
+            Map<String, EntityCatalogue.SurfaceForm> forms =
+                    catalogue.surfaceForms(entities.genitiveForms(), entities.possessiveForms());
             PipelineModel pipeline = SparkNlpPipeline.fit(spark, forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList());
             TextAnalyzer analyzer = new TextAnalyzer(pipeline, forms);
             Set<String> givenNames = catalogue.givenNames();

@@ -31,6 +31,9 @@ import org.newsprism.config.JobConfig;
  * keeps the writer's distance (scare quotes: {@code the "reform"}), and its words weigh {@code short-weight};
  * a longer one is quoted speech and weighs {@code speech-weight}. An unpaired quotation mark (a quotation
  * spanning sentences) changes nothing.
+ *
+ * <p>Names: outside German (which capitalises every noun), a capitalised polar word inside a sentence is part of a
+ * name ("Supreme Court", "Grand Central") and does not count, unless the sentence is a headline in title case.
  */
 public final class SentenceSentimentScorer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -61,6 +64,43 @@ public final class SentenceSentimentScorer implements Serializable {
     public record Score(double compound, int words, int positiveWords, int negativeWords) {}
 
     public Score score(List<String> tokens) {
+        return score(tokens, new double[tokens.size()]);
+    }
+
+    /**
+     * {@link #score(List)}, also writing each token's weighted valence after the rules (its share of the
+     * sentence's sum, 0 for words without polarity) into {@code contributions}, for {@link #windowScore}.
+     */
+    public Score score(List<String> tokens, double[] contributions) {
+        int[] counts = contributions(tokens, contributions);
+        double sum = 0;
+        for (double c : contributions) {
+            sum += c;
+        }
+        return new Score(compound(sum), counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * The compound score of a mention covering tokens {@code [first, last]} of a sentence whose token
+     * {@code contributions} {@link #score(List, double[])} wrote: each polar word weighs
+     * {@code exp(-d / decayTokens)}, d being its distance in tokens from the mention (0 inside it).
+     */
+    public static double windowScore(double[] contributions, int first, int last, double decayTokens) {
+        double sum = 0;
+        for (int i = 0; i < contributions.length; i++) {
+            if (contributions[i] != 0) {
+                int distance = i < first ? first - i : i > last ? i - last : 0;
+                sum += contributions[i] * Math.exp(-distance / decayTokens);
+            }
+        }
+        return compound(sum);
+    }
+
+    private static double compound(double sum) {
+        return sum == 0 ? 0.0 : sum / Math.sqrt(sum * sum + ALPHA);
+    }
+
+    private int[] contributions(List<String> tokens, double[] contributions) {
         int n = tokens.size();
         String[] lower = new String[n];
         for (int i = 0; i < n; i++) {
@@ -68,6 +108,7 @@ public final class SentenceSentimentScorer implements Serializable {
         }
         double[] valence = new double[n];
         double[] quoted = quoteWeights(lower);
+        boolean namesStandOut = !german && !titleCase(tokens);
         int words = 0;
         int positive = 0;
         int negative = 0;
@@ -85,7 +126,8 @@ public final class SentenceSentimentScorer implements Serializable {
                 continue;
             }
             Double base = cachedValenceOf(lower[i]);
-            if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null || quoted[i] == 0.0) {
+            if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null || quoted[i] == 0.0
+                    || namesStandOut && insideName(tokens, i)) {
                 continue;
             }
             if (base > 0) {
@@ -119,13 +161,42 @@ public final class SentenceSentimentScorer implements Serializable {
             }
             valence[i] = v * quoted[i];
         }
-        double sum = 0;
         for (int i = 0; i < n; i++) {
             double weight = contrastAt < 0 ? 1.0 : i < contrastAt ? 0.5 : contrastWeight;
-            sum += valence[i] * weight;
+            contributions[i] = valence[i] * weight;
         }
-        double compound = sum == 0 ? 0.0 : sum / Math.sqrt(sum * sum + ALPHA);
-        return new Score(compound, words, positive, negative);
+        return new int[] {words, positive, negative};
+    }
+
+    /**
+     * A capitalised word inside an English sentence ("Supreme Court Justice", "Grand Central", "Liberty
+     * Mutual") belongs to a name and says nothing about the writer's view; the first word and one after
+     * a sentence mark, quotation mark, colon, bracket or dash may be capitalised for other reasons.
+     */
+    private static boolean insideName(List<String> tokens, int i) {
+        String token = tokens.get(i);
+        if (i == 0 || !Character.isUpperCase(token.codePointAt(0)) || token.equals(token.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        String previous = tokens.get(i - 1);
+        return !SENTENCE_OPENERS.contains(previous) && !isQuotationMark(previous);
+    }
+
+    /** Tokens after which a word may be capitalised without being a name. */
+    private static final java.util.Set<String> SENTENCE_OPENERS =
+            java.util.Set.of(".", "!", "?", ":", "(", "[", "-", "\u2013", "\u2014", "...", "\u2026", "''", "``");
+
+    /** A headline in title case ("Senate Passes Historic Bill"): most of its words are capitalised. */
+    private static boolean titleCase(List<String> tokens) {
+        int words = 0;
+        int capitalised = 0;
+        for (String token : tokens) {
+            if (isWord(token)) {
+                words++;
+                capitalised += Character.isUpperCase(token.codePointAt(0)) ? 1 : 0;
+            }
+        }
+        return capitalised * 2 > words;
     }
 
     /** Per token, the weight of a polar word there: 1 outside quotations, else as {@link JobConfig.Quotations} says. */

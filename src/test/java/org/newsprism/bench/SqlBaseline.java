@@ -139,7 +139,8 @@ public final class SqlBaseline {
     private static Dataset<Row> forms(SparkSession spark, JobConfig config) {
         EntityCatalogue catalogue = EntityCatalogue.load(config.nlp().entities().catalogue());
         List<Row> rows = new ArrayList<>();
-        catalogue.surfaceForms(config.nlp().entities().genitiveForms()).forEach((key, form) -> {
+        JobConfig.Entities entities = config.nlp().entities();
+        catalogue.surfaceForms(entities.genitiveForms(), entities.possessiveForms()).forEach((key, form) -> {
             String[] words = key.split(" ");
             rows.add(RowFactory.create(words[0], key, words.length,
                     catalogue.entities().get(form.target().entityIndex()).id()));

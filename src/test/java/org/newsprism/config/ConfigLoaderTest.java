@@ -82,6 +82,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void mentionScopeIsOneValueForAllLanguagesOrOnePerLanguage() {
+        JobConfig.Sentiment defaults = ConfigLoader.defaults().config().nlp().sentiment();
+        assertEquals("window", defaults.mentionScope("en"));
+        assertEquals("sentence", defaults.mentionScope("de"));
+        assertEquals("sentence", defaults.mentionScope("fr"));
+        JobConfig.Sentiment clause = ConfigLoader.load(List.of(), sets("nlp.sentiment.mention-scope", "clause"), Map.of())
+                .config().nlp().sentiment();
+        assertEquals("clause", clause.mentionScope("en"));
+        assertEquals("clause", clause.mentionScope("de"));
+        JobConfig.Sentiment german = ConfigLoader.load(List.of(), sets("nlp.sentiment.mention-scope.de", "window"),
+                Map.of()).config().nlp().sentiment();
+        assertEquals("window", german.mentionScope("de"));
+        assertEquals("invalid setting nlp.sentiment.mention-scope.en = paragraph: must be sentence, clause or window",
+                failure(sets("nlp.sentiment.mention-scope.en", "paragraph")));
+        assertEquals("invalid setting nlp.sentiment.mention-scope = paragraph: must be sentence, clause or window",
+                failure(sets("nlp.sentiment.mention-scope", "paragraph")));
+    }
+
+    @Test
     void outOfRangeValueNamesKeyValueAndRule() {
         String message = failure(sets("output.max-files-per-table", "0"));
         assertEquals("invalid setting output.max-files-per-table = 0: must be between 1 and 10000", message);

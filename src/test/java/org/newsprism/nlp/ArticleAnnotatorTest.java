@@ -64,6 +64,40 @@ class ArticleAnnotatorTest {
     }
 
     @Test
+    void englishPersonsAreFoundByTheirCuesAndPossessivesAreNoPartOfTheName() {
+        List<ArticleAnnotator.Mention> mentions = stage.annotator().annotate(
+                "Kenneth Feld met Mr. Manafort and Trump’s lawyers. Feld's aides stayed at Trump's hotel.", "en").mentions();
+        assertEquals(List.of("Kenneth Feld", "Manafort", "Trump", "Feld", "Trump"),
+                mentions.stream().map(ArticleAnnotator.Mention::surface).toList());
+        assertEquals(List.of("x-per-kenneth-feld", "paul-manafort", "donald-trump", "x-per-kenneth-feld", "donald-trump"),
+                mentions.stream().map(m -> m.entity().id()).toList());
+    }
+
+    @Test
+    void englishMentionsWeighThePolarWordsNearThemMost() {
+        ArticleAnnotator.Annotated a = stage.annotator().annotate(
+                "Biden praised the brave and wonderful firefighters while officials attacked the corrupt, disgraceful"
+                        + " lies of Trump.", "en");
+        ArticleAnnotator.Mention biden = a.mentions().get(0);
+        ArticleAnnotator.Mention trump = a.mentions().get(1);
+        assertEquals("donald-trump", trump.entity().id());
+        assertTrue(biden.sentiment() > 0, "Biden: " + biden.sentiment());
+        assertTrue(trump.sentiment() < 0, "Trump: " + trump.sentiment());
+        double sentence = a.sentences().get(0).sentiment();
+        assertTrue(biden.sentiment() > sentence && trump.sentiment() < sentence);
+    }
+
+    @Test
+    void germanMentionsKeepTheirSentenceScoreByDefault() {
+        ArticleAnnotator.Annotated a = stage.annotator().annotate(
+                "Merz lobte die großartige Arbeit, während Putin einen brutalen Krieg führt.", "de");
+        assertEquals(2, a.mentions().size());
+        for (ArticleAnnotator.Mention m : a.mentions()) {
+            assertEquals(a.sentences().get(0).sentiment(), m.sentiment(), 1e-12);
+        }
+    }
+
+    @Test
     void mentionsCarryTheirSentenceSentimentAndArticlesAGdeltTone() {
         ArticleAnnotator.Annotated a = stage.annotator().annotate(
                 "Merz lobte die gute Zusammenarbeit. Putin führt einen brutalen Krieg.", "de");

@@ -37,7 +37,7 @@ class ChunkTokenizerTest {
     static void fitPipelineOnce() {
         JobConfig.Nlp nlp = ConfigLoader.defaults().config().nlp();
         EntityCatalogue catalogue = EntityCatalogue.load(nlp.entities().catalogue(), nlp.entities().givenNames());
-        forms = catalogue.surfaceForms(nlp.entities().genitiveForms());
+        forms = catalogue.surfaceForms(nlp.entities().genitiveForms(), nlp.entities().possessiveForms());
         pipeline = SparkNlpPipeline.fit(SharedSpark.session(),
                 forms.values().stream().map(EntityCatalogue.SurfaceForm::text).toList(), false);
     }

@@ -43,7 +43,7 @@ class EntityCatalogueTest {
         for (String word : List.of("Mark", "Will", "August", "Juli", "Nur", "Roman", "Paris", "Grant", "Hope")) {
             assertFalse(given.contains(word), word);
         }
-        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(true);
+        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(true, false);
         assertEquals("geo-de-luneburg", catalogue.entities().get(forms.get("Lüneburg").target().entityIndex()).id());
         assertTrue(forms.containsKey("Lüneburgs"));
         for (String word : List.of("Mitte", "Wetter", "Weil", "Brand", "Roth", "Wolken")) {
@@ -69,14 +69,28 @@ class EntityCatalogueTest {
     void surfaceFormsIncludeGenitivesAndCapitalisedDerivedForms() {
         Map<String, EntityCatalogue.SurfaceForm> forms = of(
                 "vladimir-putin\tPER\tVladimir Putin\tWladimir Putin|Putin\t",
-                "russia\tLOC\tRussia\tRussland|USA\trussische|Russen").surfaceForms(true);
+                "russia\tLOC\tRussia\tRussland|USA\trussische|Russen").surfaceForms(true, false);
         assertTrue(forms.containsKey("Putins"));
         assertTrue(forms.containsKey("Wladimir Putins"));
         assertTrue(forms.containsKey("Russlands"));
         assertFalse(forms.containsKey("USAs"), "acronyms take no genitive s");
         assertTrue(forms.get("Russische").target().derived());
         assertFalse(forms.get("Russland").target().derived());
-        assertFalse(of("x\tPER\tX\tPutin\t").surfaceForms(false).containsKey("Putins"));
+        assertFalse(of("x\tPER\tX\tPutin\t").surfaceForms(false, false).containsKey("Putins"));
+    }
+
+    @Test
+    void possessiveFormsAreGeneratedOnRequestAndEndBeforeTheirApostrophe() {
+        EntityCatalogue catalogue = of("donald-trump\tPER\tDonald Trump\tDonald Trump|Trump\t",
+                "mcdonalds\tORG\tMcDonald's\tMcDonald's\t");
+        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(false, true);
+        assertTrue(forms.containsKey("Trump's"));
+        assertTrue(forms.containsKey("Donald Trump\u2019s"));
+        assertEquals("McDonald's", forms.get("McDonald's").text(), "an explicit alias is no generated possessive");
+        assertFalse(catalogue.surfaceForms(false, false).containsKey("Trump's"));
+        assertEquals(5, EntityCatalogue.withoutPossessive("Trump's", 0, 7));
+        assertEquals(5, EntityCatalogue.withoutPossessive("Trump\u2019s", 0, 7));
+        assertEquals(6, EntityCatalogue.withoutPossessive("Trumps", 0, 6));
     }
 
     @Test
@@ -86,7 +100,7 @@ class EntityCatalogueTest {
                 "hans-family\tORG\tHans Family\tHans\t",
                 "a\tORG\tA\tShared\t",
                 "b\tORG\tB\tShared\t");
-        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(true);
+        Map<String, EntityCatalogue.SurfaceForm> forms = catalogue.surfaceForms(true, false);
         assertEquals("hans-family", catalogue.entities().get(forms.get("Hans").target().entityIndex()).id());
         assertEquals("b", catalogue.entities().get(forms.get("Shared").target().entityIndex()).id());
     }

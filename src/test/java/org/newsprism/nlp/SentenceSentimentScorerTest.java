@@ -35,6 +35,30 @@ class SentenceSentimentScorerTest {
     }
 
     @Test
+    void aWindowWeighsPolarWordsByTheirDistanceFromTheMention() {
+        double[] contributions = new double[12];
+        List<String> tokens = Arrays.asList("good", "X", "a", "b", "c", "d", "e", "f", "g", "h", "i", "war");
+        english.score(tokens, contributions);
+        assertEquals(1.9, contributions[0], 1e-9);
+        assertEquals(-2.5, contributions[11], 1e-9);
+        double sum = 1.9 * Math.exp(-1 / 12.0) - 2.5 * Math.exp(-10 / 12.0);
+        assertEquals(sum / Math.sqrt(sum * sum + 15), SentenceSentimentScorer.windowScore(contributions, 1, 1, 12), 1e-9);
+        assertTrue(SentenceSentimentScorer.windowScore(contributions, 1, 1, 12) > 0);
+        assertTrue(SentenceSentimentScorer.windowScore(contributions, 10, 10, 12) < 0);
+        assertEquals(0.0, SentenceSentimentScorer.windowScore(new double[3], 0, 0, 12));
+    }
+
+    @Test
+    void aCapitalisedWordInsideAnEnglishSentenceIsPartOfANameAndCarriesNoSentiment() {
+        assertEquals(0.0, compound(english, "They sailed round the Cape of Good Hope ."));
+        assertTrue(compound(english, "Good news for the crew .") > 0, "the first word may be capitalised");
+        assertTrue(compound(english, "He said : \" Good news . \"") > 0, "so may the first word of a quotation");
+        assertTrue(compound(english, "Crew Finds Good News") > 0, "a headline in title case keeps its words");
+        assertTrue(compound(english, "they said it was GOOD") > 0, "capitals for emphasis are no name");
+        assertTrue(compound(german, "Der Krieg geht weiter .") < 0, "German capitalises every noun");
+    }
+
+    @Test
     void compoundFollowsVaderNormalisation() {
         double expected = 1.9 / Math.sqrt(1.9 * 1.9 + 15);
         assertEquals(expected, compound(german, "Das ist gut"), 1e-9);

@@ -65,7 +65,7 @@ public final class PersonCueFinder implements Serializable {
             "library", "church", "cathedral", "foundation", "institute", "university", "college", "school", "company",
             "group", "monitor", "times", "post", "journal", "news", "show", "festival", "trophy", "cup", "democrats",
             "republicans", "party", "police", "department", "ministry", "office", "court", "council", "committee",
-            "agency", "service", "image", "photo", "caption", "copyright", "tv", "radio", "channel");
+            "agency", "authority", "service", "image", "photo", "caption", "copyright", "tv", "radio", "channel");
 
     /** The persons in one sentence's tokens, as token spans. */
     public List<EntityRecognizer.Found> find(String[] tokens) {

@@ -14,8 +14,11 @@ import org.newsprism.config.JobConfig;
 /**
  * Annotates one article: sentences, tokens and catalogue matches from Spark NLP ({@link TextAnalyzer}),
  * names the catalogue lacks from the statistical recogniser ({@link EntityRecognizer}, where a model
- * exists for the language), one sentiment score per sentence ({@link SentenceSentimentScorer}), and the
- * article's GDELT-style tone.
+ * exists for the language) or persons by their cues ({@link PersonCueFinder}, languages of
+ * {@code nlp.entities.discovery.person-cues}), one sentiment score per sentence
+ * ({@link SentenceSentimentScorer}), each mention's sentiment by {@code nlp.sentiment.mention-scope} (its
+ * sentence, its clause, or a window weighing polar words by their distance from it), and the article's
+ * GDELT-style tone. A catalogue match or name in the English possessive ends before the "'s".
  *
  * <p>Resolution within the article: a discovered one-word person ("Witkoff", also "Witkoffs") that is
  * the last word of a longer person mention in the same article ("Steve Witkoff") becomes that person.

@@ -17,7 +17,9 @@ import org.newsprism.config.JobConfig;
  * looked up again without common inflection endings ({@code kritisierte → kritisier(en)},
  * {@code schlechten → schlecht}), without a participle's "ge-" ({@code gefreut → freuen},
  * {@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
- * ({@code stärker → stark}) and, as a compound, by its longest known head ({@code Finanzkrise → krise}).
+ * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}, {@code Schäden →
+ * Schaden}) and, as a compound, by its longest known head ({@code Finanzkrise → krise}, also in the plural:
+ * {@code Terroranschläge → anschlag}).
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
@@ -335,6 +337,10 @@ public final class SentenceSentimentScorer implements Serializable {
                 return v;
             }
         }
+        Double plural = withoutPluralUmlaut(word, lexicon::valence);
+        if (plural != null) {
+            return plural;
+        }
         for (String ending : GRADE_ENDINGS) {
             if (word.length() - ending.length() >= 3 && word.endsWith(ending)) {
                 String base = word.substring(0, word.length() - ending.length());
@@ -347,9 +353,40 @@ public final class SentenceSentimentScorer implements Serializable {
             }
         }
         for (int start = MIN_HEAD_PREFIX; start <= word.length() - 4; start++) {
-            Double v = lexicon.compoundHeads().get(word.substring(start));
+            String head = word.substring(start);
+            Double v = lexicon.compoundHeads().get(head);
+            if (v == null) {
+                v = withoutPluralUmlaut(head, lexicon.compoundHeads()::get);
+            }
             if (v != null) {
                 return v;
+            }
+        }
+        return null;
+    }
+
+    /** Plural endings that come with an umlaut ({@code Anschläge → Anschlag}, {@code Häuser → Haus}, {@code Mängel → Mangel}). */
+    private static final String[] UMLAUT_PLURAL_ENDINGS = {"ern", "er", "en", "e", "n", ""};
+
+    /**
+     * The valence in {@code terms} of an umlaut plural's singular ({@code anschläge → anschlag}, {@code schäden →
+     * schaden}), or null when the word has no umlaut or no such singular is listed.
+     */
+    private static Double withoutPluralUmlaut(String word, java.util.function.Function<String, Double> terms) {
+        for (String ending : UMLAUT_PLURAL_ENDINGS) {
+            if (word.length() - ending.length() < 3 || !word.endsWith(ending)) {
+                continue;
+            }
+            String stem = word.substring(0, word.length() - ending.length());
+            String singular = withoutUmlaut(stem);
+            if (singular.equals(stem)) {
+                continue;
+            }
+            for (String candidate : new String[] {singular, singular + "en", singular + "e"}) {
+                Double v = terms.apply(candidate);
+                if (v != null) {
+                    return v;
+                }
             }
         }
         return null;

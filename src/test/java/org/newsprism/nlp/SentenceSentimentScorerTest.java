@@ -116,6 +116,19 @@ class SentenceSentimentScorerTest {
     }
 
     @Test
+    void germanUmlautPluralsReachTheirSingular() {
+        SentimentLexicon lexicon = new SentimentLexicon(Map.of("anschlag", -3.0, "schaden", -2.0, "mangel", -1.8),
+                Map.of(), Map.of(), Map.of(), Map.of("anschlag", -2.5), Map.of("verhindert", -1.0));
+        SentenceSentimentScorer scorer = new SentenceSentimentScorer(lexicon, "de", 3, PLAIN);
+        assertTrue(compound(scorer, "Die Anschläge trafen die Stadt") < 0, "Anschläge -> anschlag");
+        assertTrue(compound(scorer, "Die Schäden sind groß") < 0, "Schäden -> schaden");
+        assertTrue(compound(scorer, "Die Mängel bleiben") < 0, "Mängel -> mangel");
+        assertTrue(compound(scorer, "Die Polizei hat Terroranschläge verhindert") > 0,
+                "a compound's umlaut plural head, reversed by its shifter");
+        assertEquals(0.0, compound(scorer, "Die Häuser stehen"), "an umlaut plural of an unlisted word stays unknown");
+    }
+
+    @Test
     void shortQuotationsAndQuotedSpeechWeighAsConfigured() {
         JobConfig.Quotations quotes = new JobConfig.Quotations(3, 0.0, 0.5);
         SentenceSentimentScorer scorer = new SentenceSentimentScorer(LEXICON, "en", 3, quotes);

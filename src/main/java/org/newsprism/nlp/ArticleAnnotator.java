@@ -84,6 +84,8 @@ public final class ArticleAnnotator implements Serializable {
         String mentionScope = sentimentConfig.mentionScope(language);
         boolean windowScope = mentionScope.equals("window");
         Map<Integer, double[]> contributions = windowScope ? new HashMap<>() : Map.of();
+        List<Found> discovered = discover(text, analysis, language);
+        Map<Integer, boolean[]> names = nameTokens(analysis, discovered);
         OffsetMapper offsets = new OffsetMapper(text);
         List<Sentence> sentences = new ArrayList<>();
         Map<Integer, Sentence> byIndex = new HashMap<>();
@@ -98,12 +100,12 @@ public final class ArticleAnnotator implements Serializable {
             SentenceSentimentScorer.Score score;
             if (scorer == null || tooLong) {
                 score = new SentenceSentimentScorer.Score(0.0, countWords(tokens), 0, 0);
-            } else if (windowScope) {
-                double[] c = new double[tokens.size()];
-                score = scorer.score(tokens, c);
-                contributions.put(s.index(), c);
             } else {
-                score = scorer.score(tokens);
+                double[] c = new double[tokens.size()];
+                score = scorer.score(tokens, c, names.get(s.index()));
+                if (windowScope) {
+                    contributions.put(s.index(), c);
+                }
             }
             Sentence sentence = new Sentence(s.index(), offsets.toCodePoint(s.begin()), offsets.toCodePoint(s.end()),
                     score.compound(), sentimentConfig.label(language, score.compound()), score);
@@ -118,7 +120,6 @@ public final class ArticleAnnotator implements Serializable {
             }
         }
 
-        List<Found> discovered = discover(text, analysis, language);
         List<Found> found = new ArrayList<>();
         for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
             if (discovered.stream().noneMatch(d -> d.sentenceIndex() == m.sentenceIndex() && d.begin() <= m.begin()
@@ -171,6 +172,29 @@ public final class ArticleAnnotator implements Serializable {
         int[] clause = scorer.clauseAround(tokens, at);
         SentenceSentimentScorer.Score score = scorer.score(tokens.subList(clause[0], clause[1]));
         return score.positiveWords() + score.negativeWords() == 0 ? sentenceSentiment : score.compound();
+    }
+
+    /**
+     * Per sentence index, which tokens belong to a catalogue match or a discovered name: a name's words are
+     * not sentiment ("Laschet" is not "lasch", "Ärzte ohne Grenzen" negates nothing).
+     */
+    private static Map<Integer, boolean[]> nameTokens(TextAnalysis analysis, List<Found> discovered) {
+        Map<Integer, TextAnalysis.Sentence> sentences = new HashMap<>();
+        analysis.sentences().forEach(s -> sentences.put(s.index(), s));
+        Map<Integer, boolean[]> names = new HashMap<>();
+        for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
+            boolean[] mask = names.computeIfAbsent(m.sentenceIndex(),
+                    i -> new boolean[sentences.get(i).tokens().size()]);
+            java.util.Arrays.fill(mask, m.firstToken(), m.lastToken() + 1, true);
+        }
+        for (Found d : discovered) {
+            List<TextAnalysis.Token> tokens = sentences.get(d.sentenceIndex()).tokens();
+            boolean[] mask = names.computeIfAbsent(d.sentenceIndex(), i -> new boolean[tokens.size()]);
+            for (int t = 0; t < tokens.size(); t++) {
+                mask[t] |= tokens.get(t).begin() < d.end() && d.begin() < tokens.get(t).end();
+            }
+        }
+        return names;
     }
 
     /**

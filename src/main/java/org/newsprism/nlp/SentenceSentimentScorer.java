@@ -44,6 +44,9 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final String[] GERMAN_ENDINGS = {"ern", "en", "er", "es", "em", "est", "st", "et", "te", "ten", "tes", "ter", "e", "n", "s", "t"};
     private static final int MIN_HEAD_PREFIX = 3;
 
+    /** What a token of a name reads as: a word in no lexicon and no modifier list. */
+    private static final String NAME_WORD = "\u0000name";
+
     /** Words whose valence is kept at most; the memo starts over when full. */
     private static final int MAX_KEPT_WORDS = 200_000;
 
@@ -66,15 +69,17 @@ public final class SentenceSentimentScorer implements Serializable {
     public record Score(double compound, int words, int positiveWords, int negativeWords) {}
 
     public Score score(List<String> tokens) {
-        return score(tokens, new double[tokens.size()]);
+        return score(tokens, new double[tokens.size()], null);
     }
 
     /**
      * {@link #score(List)}, also writing each token's weighted valence after the rules (its share of the
      * sentence's sum, 0 for words without polarity) into {@code contributions}, for {@link #windowScore}.
+     * Tokens marked in {@code names} (may be null) belong to a name found in the sentence ("Laschet",
+     * "Ärzte ohne Grenzen", "Save the Children") and are neither polar words nor modifiers.
      */
-    public Score score(List<String> tokens, double[] contributions) {
-        int[] counts = contributions(tokens, contributions);
+    public Score score(List<String> tokens, double[] contributions, boolean[] names) {
+        int[] counts = contributions(tokens, contributions, names);
         double sum = 0;
         for (double c : contributions) {
             sum += c;
@@ -102,11 +107,11 @@ public final class SentenceSentimentScorer implements Serializable {
         return sum == 0 ? 0.0 : sum / Math.sqrt(sum * sum + ALPHA);
     }
 
-    private int[] contributions(List<String> tokens, double[] contributions) {
+    private int[] contributions(List<String> tokens, double[] contributions, boolean[] names) {
         int n = tokens.size();
         String[] lower = new String[n];
         for (int i = 0; i < n; i++) {
-            lower[i] = tokens.get(i).toLowerCase(Locale.ROOT);
+            lower[i] = names != null && names[i] ? NAME_WORD : tokens.get(i).toLowerCase(Locale.ROOT);
         }
         double[] valence = new double[n];
         double[] quoted = quoteWeights(lower);
@@ -188,18 +193,27 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final java.util.Set<String> SENTENCE_OPENERS =
             java.util.Set.of(".", "!", "?", ":", "(", "[", "-", "\u2013", "\u2014", "...", "\u2026", "''", "``");
 
-    /** A headline in title case ("Senate Passes Historic Bill"): most of its words are capitalised. */
+    /**
+     * A headline in title case ("Senate Passes Historic Bill", "Trump Slams the Deal"): every word but the short
+     * function words that title case leaves small is capitalised. "Kenneth Feld met Joy Smith" is not one.
+     */
     private static boolean titleCase(List<String> tokens) {
         int words = 0;
-        int capitalised = 0;
         for (String token : tokens) {
-            if (isWord(token)) {
-                words++;
-                capitalised += Character.isUpperCase(token.codePointAt(0)) ? 1 : 0;
+            if (!isWord(token) || TITLE_CASE_SMALL_WORDS.contains(token)) {
+                continue;
             }
+            if (!Character.isUpperCase(token.codePointAt(0))) {
+                return false;
+            }
+            words++;
         }
-        return capitalised * 2 > words;
+        return words >= 2;
     }
+
+    private static final java.util.Set<String> TITLE_CASE_SMALL_WORDS = java.util.Set.of("a", "an", "the", "and",
+            "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via",
+            "with", "from", "into", "over", "than", "vs", "vs.");
 
     /** Per token, the weight of a polar word there: 1 outside quotations, else as {@link JobConfig.Quotations} says. */
     private double[] quoteWeights(String[] lower) {

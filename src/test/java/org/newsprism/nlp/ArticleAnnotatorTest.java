@@ -88,6 +88,20 @@ class ArticleAnnotatorTest {
     }
 
     @Test
+    void theWordsOfANameAreNoSentiment() {
+        ArticleAnnotator.Annotated laschet = stage.annotator().annotate("Laschet sprach in Aachen.", "de");
+        assertEquals(0.0, laschet.sentiment(), "Laschet is not lasch");
+        assertEquals(0.0, laschet.negativeScore());
+        ArticleAnnotator.Annotated msf = stage.annotator().annotate("Ärzte ohne Grenzen lobte die gute Hilfe.", "de");
+        ArticleAnnotator.Annotated plain = stage.annotator().annotate("Die Organisation lobte die gute Hilfe.", "de");
+        assertTrue(msf.sentiment() > 0, "the ohne of Ärzte ohne Grenzen negates nothing: " + msf.sentiment());
+        assertEquals(plain.sentiment(), msf.sentiment(), 1e-9);
+        ArticleAnnotator.Annotated feld = stage.annotator().annotate("Kenneth Feld met Joy Smith and Hope Miller.", "en");
+        assertEquals(List.of("Kenneth Feld", "Hope Miller"), feld.mentions().stream().map(m -> m.surface()).toList());
+        assertEquals(0.0, feld.sentiment(), "neither a discovered name's words (Hope) nor capitalised words (Joy)");
+    }
+
+    @Test
     void germanMentionsKeepTheirSentenceScoreByDefault() {
         ArticleAnnotator.Annotated a = stage.annotator().annotate(
                 "Merz lobte die großartige Arbeit, während Putin einen brutalen Krieg führt.", "de");

@@ -38,7 +38,7 @@ class SentenceSentimentScorerTest {
     void aWindowWeighsPolarWordsByTheirDistanceFromTheMention() {
         double[] contributions = new double[12];
         List<String> tokens = Arrays.asList("good", "X", "a", "b", "c", "d", "e", "f", "g", "h", "i", "war");
-        english.score(tokens, contributions);
+        english.score(tokens, contributions, null);
         assertEquals(1.9, contributions[0], 1e-9);
         assertEquals(-2.5, contributions[11], 1e-9);
         double sum = 1.9 * Math.exp(-1 / 12.0) - 2.5 * Math.exp(-10 / 12.0);
@@ -54,6 +54,8 @@ class SentenceSentimentScorerTest {
         assertTrue(compound(english, "Good news for the crew .") > 0, "the first word may be capitalised");
         assertTrue(compound(english, "He said : \" Good news . \"") > 0, "so may the first word of a quotation");
         assertTrue(compound(english, "Crew Finds Good News") > 0, "a headline in title case keeps its words");
+        assertTrue(compound(english, "Crew Finds Good News in the War") < 0, "also with small words in lower case");
+        assertEquals(0.0, compound(english, "Kenneth Feld met Good Smith"), "names and a verb are no headline");
         assertTrue(compound(english, "they said it was GOOD") > 0, "capitals for emphasis are no name");
         assertTrue(compound(german, "Der Krieg geht weiter .") < 0, "German capitalises every noun");
     }

@@ -69,7 +69,7 @@ public final class SentimentFeatureDump {
                     for (TextAnalysis.Sentence s : annotator.analyzer().analyse(text).sentences()) {
                         List<String> tokens = List.of(s.tokenTexts());
                         double[] c = new double[tokens.size()];
-                        scorer.score(tokens, c);
+                        scorer.score(tokens, c, null);
                         ObjectNode sn = sentences.addObject();
                         sn.put("index", s.index()).put("begin", s.begin()).put("end", s.end());
                         ArrayNode ts = sn.putArray("tokens");

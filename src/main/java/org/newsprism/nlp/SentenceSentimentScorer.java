@@ -35,7 +35,9 @@ import org.newsprism.config.JobConfig;
  * spanning sentences) changes nothing.
  *
  * <p>Names: outside German (which capitalises every noun), a capitalised polar word inside a sentence is part of a
- * name ("Supreme Court", "Grand Central") and does not count, unless the sentence is a headline in title case.
+ * name ("Supreme Court", "Grand Central") and does not count, unless the sentence is a headline in title case; and
+ * the tokens of names the caller found ({@link #score(List, double[], boolean[])}) count as neither polar words nor
+ * modifiers.
  */
 public final class SentenceSentimentScorer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -89,7 +91,7 @@ public final class SentenceSentimentScorer implements Serializable {
 
     /**
      * The compound score of a mention covering tokens {@code [first, last]} of a sentence whose token
-     * {@code contributions} {@link #score(List, double[])} wrote: each polar word weighs
+     * {@code contributions} {@link #score(List, double[], boolean[])} wrote: each polar word weighs
      * {@code exp(-d / decayTokens)}, d being its distance in tokens from the mention (0 inside it).
      */
     public static double windowScore(double[] contributions, int first, int last, double decayTokens) {

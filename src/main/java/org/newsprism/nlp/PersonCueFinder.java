@@ -91,11 +91,16 @@ public final class PersonCueFinder implements Serializable {
 
     /** Where a name cued at token {@code i} begins: after a title (and its full stop), at a given name; else −1. */
     private int nameStart(String[] tokens, int i) {
-        if (TITLES.contains(tokens[i])) {
+        if (isTitle(tokens[i])) {
             int next = i + 1 < tokens.length && tokens[i + 1].equals(".") ? i + 2 : i + 1;
             return next < tokens.length && isNameWord(tokens[next]) ? next : -1;
         }
         return givenNames.contains(tokens[i]) && isNameWord(tokens[i]) ? i : -1;
+    }
+
+    /** A title, with or without its full stop ("Mr", "Mr."): tokenizers differ in splitting it off. */
+    private static boolean isTitle(String token) {
+        return TITLES.contains(token.endsWith(".") ? token.substring(0, token.length() - 1) : token);
     }
 
     /** The last token of the capitalised run from {@code start}: name words, initials, particles and suffixes. */
@@ -139,7 +144,7 @@ public final class PersonCueFinder implements Serializable {
     static boolean isNameWord(String token) {
         String word = withoutPossessive(token);
         if (word.length() < 2 || !Character.isUpperCase(word.codePointAt(0)) || NOT_NAMES.contains(word)
-                || TITLES.contains(word) || word.equals(word.toUpperCase(Locale.ROOT))) {
+                || isTitle(word) || word.equals(word.toUpperCase(Locale.ROOT))) {
             return false;
         }
         for (int k = 0; k < word.length(); k++) {

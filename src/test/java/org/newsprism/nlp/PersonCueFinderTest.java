@@ -27,6 +27,7 @@ class PersonCueFinderTest {
     void aTitleCuesTheNameAfterIt() {
         assertEquals(List.of("Manafort", "Ted Cruz", "Obama"),
                 names("Mr . Manafort , Sen . Ted Cruz and President Obama spoke ."));
+        assertEquals(List.of("Patrick"), names("Dr. Patrick spoke ."), "a title may keep its full stop");
     }
 
     @Test

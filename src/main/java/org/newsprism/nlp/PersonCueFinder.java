@@ -100,7 +100,11 @@ public final class PersonCueFinder implements Serializable {
 
     /** A title, with or without its full stop ("Mr", "Mr."): tokenizers differ in splitting it off. */
     private static boolean isTitle(String token) {
-        return TITLES.contains(token.endsWith(".") ? token.substring(0, token.length() - 1) : token);
+        return TITLES.contains(withoutFullStop(token));
+    }
+
+    private static String withoutFullStop(String token) {
+        return token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
     }
 
     /** The last token of the capitalised run from {@code start}: name words, initials, particles and suffixes. */
@@ -120,8 +124,7 @@ public final class PersonCueFinder implements Serializable {
                 j++;
                 continue;
             }
-            String bare = tokens[j].endsWith(".") ? tokens[j].substring(0, tokens[j].length() - 1) : tokens[j];
-            if (isNameWord(tokens[j]) || SUFFIXES.contains(bare)) {
+            if (isNameWord(tokens[j]) || SUFFIXES.contains(withoutFullStop(tokens[j]))) {
                 end = j;
                 j++;
                 if (isPossessive(tokens[end])) {
@@ -165,11 +168,11 @@ public final class PersonCueFinder implements Serializable {
         return !NameCues.isOrganisationWord(withoutPossessive(tokens[end]));
     }
 
-    static boolean isPossessive(String token) {
-        return token.length() > 2 && (token.endsWith("'s") || token.endsWith("’s"));
+    private static boolean isPossessive(String token) {
+        return EntityCatalogue.withoutPossessive(token, 0, token.length()) < token.length();
     }
 
     private static String withoutPossessive(String token) {
-        return isPossessive(token) ? token.substring(0, token.length() - 2) : token;
+        return token.substring(0, EntityCatalogue.withoutPossessive(token, 0, token.length()));
     }
 }

@@ -52,7 +52,7 @@ public final class ArticleAnnotator implements Serializable {
         JobConfig.Discovery discovery = config.entities().discovery();
         this.personCues = new PersonCueFinder(givenNames);
         this.personCueLanguages = discovery.enabled() ? Set.copyOf(discovery.personCues()) : Set.of();
-        this.discoveredTypes = Set.copyOf(config.entities().discovery().types());
+        this.discoveredTypes = Set.copyOf(discovery.types());
         this.lexicons = Map.copyOf(lexicons);
         this.sentimentConfig = config.sentiment();
         this.maxSentenceChars = config.maxSentenceChars();
@@ -165,13 +165,18 @@ public final class ArticleAnnotator implements Serializable {
     private static double clauseSentiment(SentenceSentimentScorer scorer, TextAnalysis.Sentence sentence, int begin,
             double sentenceSentiment) {
         List<String> tokens = List.of(sentence.tokenTexts());
-        int at = 0;
-        while (at < tokens.size() - 1 && sentence.tokens().get(at).end() <= begin) {
-            at++;
-        }
-        int[] clause = scorer.clauseAround(tokens, at);
+        int[] clause = scorer.clauseAround(tokens, tokenAt(sentence, begin));
         SentenceSentimentScorer.Score score = scorer.score(tokens.subList(clause[0], clause[1]));
         return score.positiveWords() + score.negativeWords() == 0 ? sentenceSentiment : score.compound();
+    }
+
+    /** The index of the sentence's token holding UTF-16 offset {@code offset} (the last token after the end). */
+    private static int tokenAt(TextAnalysis.Sentence sentence, int offset) {
+        int at = 0;
+        while (at < sentence.tokens().size() - 1 && sentence.tokens().get(at).end() <= offset) {
+            at++;
+        }
+        return at;
     }
 
     /**
@@ -203,10 +208,7 @@ public final class ArticleAnnotator implements Serializable {
      */
     private double windowSentiment(double[] contributions, TextAnalysis.Sentence sentence, int begin, int end) {
         List<TextAnalysis.Token> tokens = sentence.tokens();
-        int first = 0;
-        while (first < tokens.size() - 1 && tokens.get(first).end() <= begin) {
-            first++;
-        }
+        int first = tokenAt(sentence, begin);
         int last = first;
         while (last < tokens.size() - 1 && tokens.get(last + 1).begin() < end) {
             last++;

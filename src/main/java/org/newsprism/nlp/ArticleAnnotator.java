@@ -142,7 +142,8 @@ public final class ArticleAnnotator implements Serializable {
             Sentence sentence = byIndex.get(f.sentenceIndex());
             double sentiment = sentence == null ? 0.0 : sentence.sentiment();
             if (mentionScope.equals("clause") && scorer != null && sentence != null) {
-                sentiment = clauseSentiment(scorer, analysed.get(f.sentenceIndex()), f.begin(), sentiment);
+                sentiment = clauseSentiment(scorer, analysed.get(f.sentenceIndex()), names.get(f.sentenceIndex()),
+                        f.begin(), sentiment);
             } else if (contributions.containsKey(f.sentenceIndex())) {
                 sentiment = windowSentiment(contributions.get(f.sentenceIndex()), analysed.get(f.sentenceIndex()),
                         f.begin(), f.end());
@@ -162,11 +163,13 @@ public final class ArticleAnnotator implements Serializable {
      * The score of the clause around a mention ("Die Ukraine lobte Russland, Moskau aber kritisierte
      * …"); the sentence's score when the clause holds no polar word.
      */
-    private static double clauseSentiment(SentenceSentimentScorer scorer, TextAnalysis.Sentence sentence, int begin,
-            double sentenceSentiment) {
+    private static double clauseSentiment(SentenceSentimentScorer scorer, TextAnalysis.Sentence sentence,
+            boolean[] names, int begin, double sentenceSentiment) {
         List<String> tokens = List.of(sentence.tokenTexts());
         int[] clause = scorer.clauseAround(tokens, tokenAt(sentence, begin));
-        SentenceSentimentScorer.Score score = scorer.score(tokens.subList(clause[0], clause[1]));
+        boolean[] clauseNames = names == null ? null : java.util.Arrays.copyOfRange(names, clause[0], clause[1]);
+        SentenceSentimentScorer.Score score = scorer.score(tokens.subList(clause[0], clause[1]),
+                new double[clause[1] - clause[0]], clauseNames);
         return score.positiveWords() + score.negativeWords() == 0 ? sentenceSentiment : score.compound();
     }
 

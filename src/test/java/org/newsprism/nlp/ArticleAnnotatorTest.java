@@ -102,6 +102,18 @@ class ArticleAnnotatorTest {
     }
 
     @Test
+    void theClauseScopeLeavesTheWordsOfNamesOutToo() {
+        AnnotateStage clauses = new AnnotateStage(SharedSpark.session(), ConfigLoader.load(List.of(),
+                java.util.Map.of("nlp.sentiment.mention-scope", "clause"), java.util.Map.of()).config());
+        ArticleAnnotator.Annotated a = clauses.annotator().annotate("Laschet kam, und Merz lobte die gute Arbeit.", "de");
+        ArticleAnnotator.Mention laschet = a.mentions().get(0);
+        assertEquals("armin-laschet", laschet.entity().id());
+        assertTrue(a.sentences().get(0).sentiment() > 0);
+        assertEquals(a.sentences().get(0).sentiment(), laschet.sentiment(), 1e-12,
+                "Laschet's clause holds no polar word (Laschet is not lasch), so the sentence's score");
+    }
+
+    @Test
     void germanMentionsKeepTheirSentenceScoreByDefault() {
         ArticleAnnotator.Annotated a = stage.annotator().annotate(
                 "Merz lobte die großartige Arbeit, während Putin einen brutalen Krieg führt.", "de");

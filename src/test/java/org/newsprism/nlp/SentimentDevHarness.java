@@ -24,21 +24,32 @@ import org.newsprism.config.JobConfig;
  * can differ from scripts/eval-sentiment.sh by up to 0.02; that script's figures are the ones reported.
  */
 public final class SentimentDevHarness {
+    /** What the tuning aids share: {@code OUT [--set key=value]... GOLD.jsonl...} read into a local session and annotator. */
+    record Setup(SparkSession spark, ArticleAnnotator annotator, List<String> files) {
+        static Setup of(String[] args) {
+            Map<String, String> sets = new HashMap<>();
+            List<String> files = new java.util.ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--set") && i + 1 < args.length) {
+                    String[] kv = args[++i].split("=", 2);
+                    sets.put(kv[0], kv[1]);
+                } else {
+                    files.add(args[i]);
+                }
+            }
+            SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
+                    .getOrCreate();
+            JobConfig config = ConfigLoader.load(List.of(), sets, Map.of()).config();
+            return new Setup(spark, new AnnotateStage(spark, config).annotator(), files);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        Map<String, String> sets = new HashMap<>();
-        List<String> files = new java.util.ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--set") && i + 1 < args.length) {
-                String[] kv = args[++i].split("=", 2);
-                sets.put(kv[0], kv[1]);
-            } else {
-                files.add(args[i]);
-            }
-        }
-        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
-        JobConfig config = ConfigLoader.load(List.of(), sets, Map.of()).config();
-        ArticleAnnotator annotator = new AnnotateStage(spark, config).annotator();
+        Setup setup = Setup.of(args);
+        SparkSession spark = setup.spark();
+        ArticleAnnotator annotator = setup.annotator();
+        List<String> files = setup.files();
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
         for (String file : files) {

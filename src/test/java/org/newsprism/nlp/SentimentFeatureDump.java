@@ -8,10 +8,7 @@ import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.newsprism.config.ConfigLoader;
-import org.newsprism.config.JobConfig;
 
 /**
  * A tuning aid, not a test: writes, per record of labelled sentiment files, each sentence's tokens with their
@@ -21,19 +18,10 @@ import org.newsprism.config.JobConfig;
 public final class SentimentFeatureDump {
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
-        Map<String, String> sets = new java.util.HashMap<>();
-        List<String> files = new java.util.ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--set")) {
-                String[] kv = args[++i].split("=", 2);
-                sets.put(kv[0], kv[1]);
-            } else {
-                files.add(args[i]);
-            }
-        }
-        JobConfig config = ConfigLoader.load(List.of(), sets, Map.of()).config();
-        ArticleAnnotator annotator = new AnnotateStage(spark, config).annotator();
+        SentimentDevHarness.Setup setup = SentimentDevHarness.Setup.of(args);
+        SparkSession spark = setup.spark();
+        ArticleAnnotator annotator = setup.annotator();
+        List<String> files = setup.files();
         try (BufferedWriter w = Files.newBufferedWriter(Path.of(args[0]))) {
             for (String file : files) {
                 String set = Path.of(file).getFileName().toString().replace(".jsonl", "");

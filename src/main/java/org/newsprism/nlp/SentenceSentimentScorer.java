@@ -18,8 +18,9 @@ import org.newsprism.config.JobConfig;
  * {@code schlechten → schlecht}), without a participle's "ge-" ({@code gefreut → freuen},
  * {@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
  * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}, {@code Schäden →
- * Schaden}) and, as a compound, by its longest known head ({@code Finanzkrise → krise}, also in the plural:
- * {@code Terroranschläge → anschlag}).
+ * Schaden}), as a compound, by its longest known head ({@code Finanzkrise → krise}, also in the plural:
+ * {@code Terroranschläge → anschlag}) and, in lower case (German capitalises nouns), as an irregular verb form by
+ * its infinitive ({@code gewann → gewinnen}, {@code erlitt → erleiden}, {@link VerbForms}).
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
@@ -134,7 +135,7 @@ public final class SentenceSentimentScorer implements Serializable {
                 contrastWeight = contrast;
                 continue;
             }
-            Double base = cachedValenceOf(lower[i]);
+            Double base = cachedValenceOf(lower[i] == NAME_WORD ? NAME_WORD : tokens.get(i));
             if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null || quoted[i] == 0.0
                     || namesStandOut && insideName(tokens, i)) {
                 continue;
@@ -324,17 +325,28 @@ public final class SentenceSentimentScorer implements Serializable {
         return false;
     }
 
-    /** {@link #valenceOf}, once per distinct word (thread-safe: tasks may share a scorer). */
-    private Double cachedValenceOf(String word) {
+    /**
+     * {@link #valenceOf}, once per distinct token as written (thread-safe: tasks may share a scorer). Names' tokens
+     * come as {@link #NAME_WORD}.
+     */
+    private Double cachedValenceOf(String token) {
         WordMemo<Double> kept = keptValences;
         if (kept == null) { // transient: made again after the scorer travels to a task
             kept = new WordMemo<>(this::valenceOf, MAX_KEPT_WORDS);
             keptValences = kept;
         }
-        return kept.get(word);
+        return kept.get(token);
     }
 
-    private Double valenceOf(String word) {
+    /**
+     * A token's valence: the lexicon's for the word in lower case, else (German) for what inflection, participles,
+     * umlaut plurals, comparison and compounds reduce it to, and last, for a word in lower case, the infinitive of
+     * an irregular verb form ("gewann" → gewinnen). German capitalises nouns, so "Aufgabe" is no form of
+     * "aufgeben", while "aufgab" is.
+     */
+    private Double valenceOf(String token) {
+        String word = token.toLowerCase(Locale.ROOT);
+        boolean capitalised = !word.equals(token) && Character.isUpperCase(token.codePointAt(0));
         Double direct = lexicon.valence(word);
         if (direct != null || !german || GermanFunctionWords.SET.contains(word)) {
             return direct;
@@ -376,6 +388,14 @@ public final class SentenceSentimentScorer implements Serializable {
             }
             if (v != null) {
                 return v;
+            }
+        }
+        if (!capitalised) {
+            for (String infinitive : lexicon.verbForms().infinitives(word)) {
+                Double v = lexicon.valence(infinitive);
+                if (v != null) {
+                    return v;
+                }
             }
         }
         return null;

@@ -17,7 +17,8 @@ import org.newsprism.io.Resources;
  * rater statistics, are ignored; a first line {@code term<TAB>valence} is a header). Modifier files:
  * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener, contrast or shifter. Compound
  * files ({@code nlp.sentiment.compounds.<lang>}): {@code head<TAB>valence}, heads such as "krise" that
- * give an unknown compound ("Energiekrise") their valence. Terms are lower case.
+ * give an unknown compound ("Energiekrise") their valence. Verb-form files ({@code nlp.sentiment.verb-forms.<lang>}):
+ * irregular verb forms and their infinitives, see {@link VerbForms}. Terms are lower case.
  */
 public final class SentimentLexicon implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,9 +29,17 @@ public final class SentimentLexicon implements Serializable {
     private final Map<String, Double> contrasts;
     private final Map<String, Double> compoundHeads;
     private final Map<String, Double> shifters;
+    private final VerbForms verbForms;
 
     public SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Map<String, Double> negations,
             Map<String, Double> contrasts, Map<String, Double> compoundHeads, Map<String, Double> shifters) {
+        this(valences, boosters, negations, contrasts, compoundHeads, shifters, VerbForms.NONE);
+    }
+
+    public SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Map<String, Double> negations,
+            Map<String, Double> contrasts, Map<String, Double> compoundHeads, Map<String, Double> shifters,
+            VerbForms verbForms) {
+        this.verbForms = verbForms;
         this.valences = Map.copyOf(valences);
         this.boosters = Map.copyOf(boosters);
         this.negations = Map.copyOf(negations);
@@ -45,6 +54,8 @@ public final class SentimentLexicon implements Serializable {
                 "nlp.sentiment.lexicons." + language);
         Map<String, Double> heads = readValences(config.compounds().getOrDefault(language, List.of()),
                 "nlp.sentiment.compounds." + language);
+        VerbForms verbForms = VerbForms.load(config.verbForms().getOrDefault(language, List.of()),
+                "nlp.sentiment.verb-forms." + language);
         List<String> modifierFiles = config.modifiers().getOrDefault(language, List.of());
         Map<String, Double> boosters = new HashMap<>();
         Map<String, Double> negations = new HashMap<>();
@@ -70,7 +81,7 @@ public final class SentimentLexicon implements Serializable {
                 }
             }
         }
-        return new SentimentLexicon(valences, boosters, negations, contrasts, heads, shifters);
+        return new SentimentLexicon(valences, boosters, negations, contrasts, heads, shifters, verbForms);
     }
 
     /** Reads term/valence files (later files override earlier ones); a header line is skipped. */
@@ -117,6 +128,11 @@ public final class SentimentLexicon implements Serializable {
     /** The weight of the clause after a contrast word ("aber", "but"), or null for other words. */
     public Double contrast(String lowerCaseWord) {
         return contrasts.get(lowerCaseWord);
+    }
+
+    /** The language's irregular verb forms ({@code nlp.sentiment.verb-forms.<lang>}). */
+    public VerbForms verbForms() {
+        return verbForms;
     }
 
     public Map<String, Double> compoundHeads() {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The lexicon files shipped in {@code conf/lexicons} keep the shape {@code conf/lexicons/NOTES.md} promises: a
  * header, lower-case terms without duplicates, valences on VADER's scale, known modifier kinds, and no German
- * modifier word also listed as a polar word (the scorer would count it twice).
+ * modifier word also listed as a polar word (the scorer would count it twice), and verb-form files with four forms
+ * per infinitive.
  */
 class LexiconFilesTest {
     private static final Path DIR = Path.of("conf/lexicons");
@@ -82,6 +83,22 @@ class LexiconFilesTest {
                 if (file.endsWith("-de.tsv") && file.startsWith("modifiers-")) {
                     assertTrue(!germanPolar.contains(row[0]), file + ": " + row[0] + " is also a polar word");
                 }
+            }
+        }
+    }
+
+    @Test
+    void verbFormFilesListEachInfinitiveOnceWithItsForms() throws IOException {
+        List<String> files = files("verb-forms-");
+        assertTrue(!files.isEmpty(), "verb-form files found: " + files);
+        for (String file : files) {
+            List<String[]> rows = rows(file, "infinitive\tpreterite\tparticiple\tpresent");
+            termsAreLowerCaseAndUnique(file, rows);
+            for (String[] row : rows) {
+                for (String form : row) {
+                    assertTrue(form.equals("-") || form.matches("[a-zäöüß]{2,}"), file + ": " + row[0] + " has form " + form);
+                }
+                assertTrue(row[0].endsWith("n"), file + ": " + row[0] + " is no infinitive");
             }
         }
     }

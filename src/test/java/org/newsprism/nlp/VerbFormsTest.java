@@ -1,0 +1,69 @@
+package org.newsprism.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsprism.config.ConfigLoader;
+import org.newsprism.config.InvalidSettingsException;
+import org.newsprism.config.JobConfig;
+
+class VerbFormsTest {
+    private static final JobConfig.Sentiment DEFAULTS =
+            ConfigLoader.load(List.of(), Map.of(), Map.of()).config().nlp().sentiment();
+    private static final VerbForms GERMAN = VerbForms.load(DEFAULTS.verbForms().get("de"), "nlp.sentiment.verb-forms.de");
+    private static final SentenceSentimentScorer SCORER = new SentenceSentimentScorer(
+            SentimentLexicon.load("de", DEFAULTS), "de", DEFAULTS.negationScope(), DEFAULTS.quotations());
+
+    private static double compound(String sentence) {
+        return SCORER.score(Arrays.asList(sentence.split(" "))).compound();
+    }
+
+    @Test
+    void strongVerbFormsLeadToTheirInfinitiveAlsoAfterAPrefixAndWithEndings() {
+        assertEquals("gewinnen", GERMAN.infinitives("gewann").get(0));
+        assertEquals("sterben", GERMAN.infinitives("starben").get(0), "a preterite's plural");
+        assertEquals("helfen", GERMAN.infinitives("hilft").get(0), "a present with its vowel changed");
+        assertEquals("stehlen", GERMAN.infinitives("gestohlenen").get(0), "an adjectival participle");
+        assertTrue(GERMAN.infinitives("erlitt").contains("erleiden"), GERMAN.infinitives("erlitt").toString());
+        assertTrue(GERMAN.infinitives("verstorben").contains("versterben"), "a prefix that drops the participle's ge");
+        assertTrue(GERMAN.infinitives("zusammengeschlagen").contains("zusammenschlagen"), "a separable prefix");
+        assertEquals(List.of(), GERMAN.infinitives("haus"));
+        assertEquals(List.of(), VerbForms.NONE.infinitives("gewann"));
+    }
+
+    @Test
+    void theShippedLexiconScoresStrongVerbsInThePastTense() {
+        assertTrue(compound("Der Verein gewann das Finale .") > 0);
+        assertTrue(compound("Die Mannschaft verlor .") < 0);
+        assertTrue(compound("Zwei Menschen starben bei dem Brand .") < 0);
+        assertTrue(compound("Der Fahrer erlitt schwere Verletzungen .") < 0);
+        assertTrue(compound("Die Nachbarn halfen sofort .") > 0);
+        assertTrue(compound("Es gelang ihnen , den Streit zu beenden .") > compound("Sie wollten den Streit beenden ."));
+    }
+
+    @Test
+    void capitalisedNounsAndFixedParticiplesAreNoVerbForms() {
+        assertEquals(0.0, compound("Die Aufgabe wartet ."), "Aufgabe is a noun, not a form of aufgeben");
+        assertTrue(compound("Sie wissen , dass der Verein aufgab .") < 0, "while aufgab is one");
+        assertEquals(0.0, compound("In den vergangenen Jahren wuchs die Stadt ."), "vergangen is not the offence Vergehen");
+        assertEquals(0.0, compound("In einigen Städten wuchs die Zahl ."), "einigen is a determiner here");
+    }
+
+    @Test
+    void aMalformedLineNamesTheSettingAndTheLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("verbs.tsv");
+        Files.writeString(file, "infinitive\tpreterite\tparticiple\tpresent\ngeben\tgab\tgegeben\n");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> VerbForms.load(List.of(file.toString()), "nlp.sentiment.verb-forms.de"));
+        assertTrue(e.getMessage().contains("nlp.sentiment.verb-forms.de") && e.getMessage().contains("line 2"),
+                e.getMessage());
+    }
+}

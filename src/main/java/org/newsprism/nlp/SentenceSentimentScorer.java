@@ -340,9 +340,10 @@ public final class SentenceSentimentScorer implements Serializable {
 
     /**
      * A token's valence: the lexicon's for the word in lower case, else (German) for what inflection, participles,
-     * umlaut plurals, comparison and compounds reduce it to, and last, for a word in lower case, the infinitive of
-     * an irregular verb form ("gewann" → gewinnen). German capitalises nouns, so "Aufgabe" is no form of
-     * "aufgeben", while "aufgab" is.
+     * umlaut plurals, comparison and compounds reduce it to; for a word in lower case that is an irregular verb
+     * form, its infinitive's ("gewann" → gewinnen; first when the word is the form itself, last when a prefix comes
+     * before the form: "erlitt" → erleiden). German capitalises nouns, so "Aufgabe" is no form of "aufgeben", while
+     * "aufgab" is.
      */
     private Double valenceOf(String token) {
         String word = token.toLowerCase(Locale.ROOT);
@@ -350,6 +351,13 @@ public final class SentenceSentimentScorer implements Serializable {
         Double direct = lexicon.valence(word);
         if (direct != null || !german || GermanFunctionWords.SET.contains(word)) {
             return direct;
+        }
+        if (!capitalised) {
+            // A strong verb's own form is that verb: "gefahren" is driven, not Gefahr; "gaben" gave, not Gabe.
+            String infinitive = lexicon.verbForms().infinitiveOf(word);
+            if (infinitive != null) {
+                return lexicon.valence(infinitive);
+            }
         }
         Double inflected = withoutEndings(word);
         if (inflected != null) {

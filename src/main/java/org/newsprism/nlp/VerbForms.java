@@ -70,6 +70,23 @@ public final class VerbForms implements Serializable {
     }
 
     /**
+     * The infinitive of which {@code lowerCaseWord} itself is a listed form, with no prefix before it and perhaps
+     * an ending ("gefahren" → fahren, "starben" → sterben, "gestohlenen" → stehlen), or null.
+     */
+    public String infinitiveOf(String lowerCaseWord) {
+        for (String ending : ENDINGS) {
+            int stemLength = lowerCaseWord.length() - ending.length();
+            if (stemLength >= MIN_FORM && lowerCaseWord.endsWith(ending)) {
+                String infinitive = infinitiveOfForm.get(lowerCaseWord.substring(0, stemLength));
+                if (infinitive != null) {
+                    return infinitive;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * The infinitives {@code lowerCaseWord} may be a form of, most likely first: for each ending it may carry
      * and each prefix before a listed form (the longest form first), the prefix plus the form's infinitive.
      * Empty when no listed form ends the word; the caller keeps the first one its lexicon knows.

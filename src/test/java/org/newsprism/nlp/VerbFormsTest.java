@@ -55,6 +55,8 @@ class VerbFormsTest {
         assertTrue(compound("Sie wissen , dass der Verein aufgab .") < 0, "while aufgab is one");
         assertEquals(0.0, compound("In den vergangenen Jahren wuchs die Stadt ."), "vergangen is not the offence Vergehen");
         assertEquals(0.0, compound("In einigen Städten wuchs die Zahl ."), "einigen is a determiner here");
+        assertEquals(0.0, compound("Er ist nach Hause gefahren ."), "gefahren is driven, not Gefahr");
+        assertEquals(0.0, compound("Die Zeugen gaben Auskunft ."), "gaben is gave, not Gabe");
     }
 
     @Test

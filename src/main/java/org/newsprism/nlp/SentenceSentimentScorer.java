@@ -20,7 +20,8 @@ import org.newsprism.config.JobConfig;
  * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}, {@code Schäden →
  * Schaden}), as a compound, by its longest known head ({@code Finanzkrise → krise}, also in the plural:
  * {@code Terroranschläge → anschlag}) and, in lower case (German capitalises nouns), as an irregular verb form by
- * its infinitive ({@code gewann → gewinnen}, {@code erlitt → erleiden}, {@link VerbForms}).
+ * its infinitive ({@code gewann → gewinnen}, {@code erlitt → erleiden}, {@link VerbForms}). A separable particle
+ * closing a main clause joins the clause's verbs ({@code nahm … fest → festnehmen}, {@code lehnte … ab → ablehnen}).
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
@@ -119,6 +120,7 @@ public final class SentenceSentimentScorer implements Serializable {
         double[] valence = new double[n];
         double[] quoted = quoteWeights(lower);
         boolean namesStandOut = !german && !titleCase(tokens);
+        String[] clauseParticles = german ? clauseParticles(lower) : null;
         int words = 0;
         int positive = 0;
         int negative = 0;
@@ -136,6 +138,10 @@ public final class SentenceSentimentScorer implements Serializable {
                 continue;
             }
             Double base = cachedValenceOf(lower[i] == NAME_WORD ? NAME_WORD : tokens.get(i));
+            if (base == null && clauseParticles != null && clauseParticles[i] != null
+                    && !Character.isUpperCase(tokens.get(i).codePointAt(0))) {
+                base = separatedVerbValence(lower[i], clauseParticles[i]);
+            }
             if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null || quoted[i] == 0.0
                     || namesStandOut && insideName(tokens, i)) {
                 continue;
@@ -401,6 +407,71 @@ public final class SentenceSentimentScorer implements Serializable {
         if (!capitalised) {
             for (String infinitive : lexicon.verbForms().infinitives(word)) {
                 Double v = lexicon.valence(infinitive);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Separable verb particles. In a German main clause the particle closes the clause, away from its verb:
+     * "Die Polizei nahm den Mann fest" is festnehmen, "Sie wies die Vorwürfe zurück" zurückweisen.
+     */
+    private static final java.util.Set<String> SEPARABLE_PARTICLES = java.util.Set.of("ab", "an", "auf", "aus", "bei",
+            "ein", "fest", "fort", "frei", "her", "hin", "los", "mit", "nach", "vor", "weg", "weiter", "zu", "zurück",
+            "zusammen", "nieder", "um", "heraus", "hinaus", "herunter", "vorbei", "voran", "entgegen", "statt", "teil",
+            "fehl");
+
+    /**
+     * For each token, the separable particle that ends its clause ({@code null} when the clause ends otherwise, and
+     * for the particle itself): the last word before a clause end (punctuation, conjunction, contrast word).
+     */
+    private String[] clauseParticles(String[] lower) {
+        String[] particles = new String[lower.length];
+        String current = null;
+        boolean atClauseEnd = true;
+        for (int j = lower.length - 1; j >= 0; j--) {
+            if (isClauseEnd(lower[j])) {
+                current = null;
+                atClauseEnd = true;
+                continue;
+            }
+            if (atClauseEnd) {
+                atClauseEnd = false;
+                if (SEPARABLE_PARTICLES.contains(lower[j])) {
+                    current = lower[j];
+                    continue;
+                }
+            }
+            particles[j] = current;
+        }
+        return particles;
+    }
+
+    /** Weak verbs' personal endings, longest first: "lehnte" → lehn(en), "stimmten" → stimm(en). */
+    private static final String[] VERB_ENDINGS = {"test", "tet", "ten", "te", "est", "et", "st", "en", "t", "e", ""};
+
+    /**
+     * The valence of the separable verb a finite verb forms with the particle that ends its clause ("wies … zurück" →
+     * zurückweisen, "lehnte … ab" → ablehnen), or null when the lexicon lists no such verb.
+     */
+    private Double separatedVerbValence(String word, String particle) {
+        if (GermanFunctionWords.SET.contains(word) || !isWord(word)) {
+            return null;
+        }
+        String strong = lexicon.verbForms().infinitiveOf(word);
+        if (strong != null) {
+            return lexicon.valence(particle + strong);
+        }
+        for (String ending : VERB_ENDINGS) {
+            if (word.length() - ending.length() >= 3 && word.endsWith(ending)) {
+                String stem = particle + word.substring(0, word.length() - ending.length());
+                Double v = lexicon.valence(stem + "en");
+                if (v == null) {
+                    v = lexicon.valence(stem + "n");
+                }
                 if (v != null) {
                     return v;
                 }

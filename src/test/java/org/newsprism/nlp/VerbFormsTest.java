@@ -50,6 +50,16 @@ class VerbFormsTest {
     }
 
     @Test
+    void aParticleClosingTheClauseJoinsItsVerb() {
+        assertTrue(compound("Die Polizei nahm den Mann fest .") < 0, "festnehmen");
+        assertEquals(0.0, compound("Die Polizei nahm den Mann mit ."), "mitnehmen is no polar word");
+        assertTrue(compound("Der Rat stimmte dem Plan zu .") > 0, "zustimmen, a weak verb");
+        assertTrue(compound("Sie wies die Forderung zurück und lehnte das Amt ab .") < 0, "each clause its own particle");
+        assertEquals(0.0, compound("Sie wies auf den Plan hin , zurück kam niemand ."),
+                "a particle of another clause joins no verb");
+    }
+
+    @Test
     void capitalisedNounsAndFixedParticiplesAreNoVerbForms() {
         assertEquals(0.0, compound("Die Aufgabe wartet ."), "Aufgabe is a noun, not a form of aufgeben");
         assertTrue(compound("Sie wissen , dass der Verein aufgab .") < 0, "while aufgab is one");

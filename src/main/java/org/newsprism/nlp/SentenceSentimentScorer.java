@@ -25,7 +25,8 @@ import org.newsprism.config.JobConfig;
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
- * verb often closes the clause ("die Arbeitslosigkeit zu senken"). German negation may follow its
+ * verb often closes the clause ("die Arbeitslosigkeit zu senken"); German shifters reverse nouns and inflected adjectives,
+ * not an adverb ("die Krise gut überstehen"). German negation may follow its
  * verb at the end of a clause ("Russland lobte die Ukraine nicht"): a clause-final "nicht" flips the
  * polar words of its clause when no negation precedes them.
  *
@@ -172,7 +173,7 @@ public final class SentenceSentimentScorer implements Serializable {
             if (negated) {
                 v *= NEGATION_FACTOR;
             }
-            if (shifted(lower, i)) {
+            if (shifted(lower, i) && (!german || shiftableInGerman(tokens.get(i), lower[i]))) {
                 v = -v;
             }
             valence[i] = v * quoted[i];
@@ -298,6 +299,16 @@ public final class SentenceSentimentScorer implements Serializable {
             }
         }
         return false;
+    }
+
+    /**
+     * What a German shifter acts on: a noun (capitalised: "die Arbeitslosigkeit senken") or an inflected adjective
+     * before one ("schlimmere Schäden verhindern"), not an adverb in its base form ("die Krise gut überstehen" is
+     * good news, and "gut" stays good).
+     */
+    private static boolean shiftableInGerman(String token, String lower) {
+        return Character.isUpperCase(token.codePointAt(0)) || lower.endsWith("e") || lower.endsWith("en")
+                || lower.endsWith("er") || lower.endsWith("es") || lower.endsWith("em");
     }
 
     /** A negation after the word, in the same clause, directly before the clause's end. */

@@ -15,7 +15,8 @@ import org.newsprism.config.ConfigLoader;
 import org.newsprism.config.InvalidSettingsException;
 import org.newsprism.config.JobConfig;
 
-class VerbFormsTest {
+/** The German rules of {@link SentenceSentimentScorer} with the shipped lexicon, and {@link VerbForms}. */
+class GermanSentimentRulesTest {
     private static final JobConfig.Sentiment DEFAULTS =
             ConfigLoader.load(List.of(), Map.of(), Map.of()).config().nlp().sentiment();
     private static final VerbForms GERMAN = VerbForms.load(DEFAULTS.verbForms().get("de"), "nlp.sentiment.verb-forms.de");
@@ -57,6 +58,13 @@ class VerbFormsTest {
         assertTrue(compound("Sie wies die Forderung zurück und lehnte das Amt ab .") < 0, "each clause its own particle");
         assertEquals(0.0, compound("Sie wies auf den Plan hin , zurück kam niemand ."),
                 "a particle of another clause joins no verb");
+    }
+
+    @Test
+    void aGermanShifterReversesNounsAndInflectedAdjectivesButNotAdverbs() {
+        assertTrue(compound("Die Firma hat die Krise überstanden .") > 0, "the noun is reversed");
+        assertTrue(compound("Sie wollen schlimmere Schäden verhindern .") > 0, "so is an adjective before it");
+        assertTrue(compound("Die Firma hat es gut überstanden .") > 0, "an adverb is not: it went well");
     }
 
     @Test

@@ -427,15 +427,6 @@ public final class SentenceSentimentScorer implements Serializable {
     }
 
     /**
-     * Separable verb particles. In a German main clause the particle closes the clause, away from its verb:
-     * "Die Polizei nahm den Mann fest" is festnehmen, "Sie wies die Vorwürfe zurück" zurückweisen.
-     */
-    private static final java.util.Set<String> SEPARABLE_PARTICLES = java.util.Set.of("ab", "an", "auf", "aus", "bei",
-            "ein", "fest", "fort", "frei", "her", "hin", "los", "mit", "nach", "vor", "weg", "weiter", "zu", "zurück",
-            "zusammen", "nieder", "um", "heraus", "hinaus", "herunter", "vorbei", "voran", "entgegen", "statt", "teil",
-            "fehl");
-
-    /**
      * For each token, the separable particle that ends its clause ({@code null} when the clause ends otherwise, and
      * for the particle itself): the last word before a clause end (punctuation, conjunction, contrast word).
      */
@@ -538,9 +529,20 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final String[] GRADE_ENDINGS = {"sten", "ster", "stes", "stem", "ste", "eren", "erer", "eres", "erem",
         "ere", "er"};
 
-    /** Separable verb prefixes that come before the participle's "ge" ({@code zugestimmt → zustimmt}). */
-    private static final String[] SEPARABLE_PREFIXES = {"zusammen", "zurück", "durch", "nach", "fest", "fort", "frei",
-        "hoch", "weg", "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "zu"};
+    /**
+     * Separable verb prefixes, which come before the participle's "ge" ({@code zugestimmt → zustimmt}) and, as
+     * particles, close a main clause ({@link #SEPARABLE_PARTICLES}); longest first.
+     */
+    private static final String[] SEPARABLE_PREFIXES = {"zusammen", "herunter", "entgegen", "heraus", "hinaus", "vorbei",
+        "zurück", "nieder", "voran", "weiter", "durch", "nach", "fest", "fort", "frei", "hoch", "fehl", "statt", "teil",
+        "weg", "her", "hin", "los", "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "um", "zu"};
+
+    /**
+     * Separable verb particles, {@link #SEPARABLE_PREFIXES} as a set. In a German main clause the particle closes the
+     * clause, away from its verb: "Die Polizei nahm den Mann fest" is festnehmen, "Sie wies die Vorwürfe zurück"
+     * zurückweisen.
+     */
+    private static final java.util.Set<String> SEPARABLE_PARTICLES = java.util.Set.of(SEPARABLE_PREFIXES);
 
     /**
      * A past participle without its "ge" ({@code gefreut → freut}, {@code zugestimmt → zustimmt}), or null when the

@@ -74,6 +74,7 @@ class GermanSentimentRulesTest {
         assertEquals(0.0, compound("In den vergangenen Jahren wuchs die Stadt ."), "vergangen is not the offence Vergehen");
         assertEquals(0.0, compound("In einigen Städten wuchs die Zahl ."), "einigen is a determiner here");
         assertEquals(0.0, compound("Er ist nach Hause gefahren ."), "gefahren is driven, not Gefahr");
+        assertEquals(0.0, compound("Er hat die Ukraine gemeint ."), "gemeint is meant, not gemein");
         assertEquals(0.0, compound("Die Zeugen gaben Auskunft ."), "gaben is gave, not Gabe");
     }
 

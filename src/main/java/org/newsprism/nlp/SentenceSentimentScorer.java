@@ -15,7 +15,7 @@ import org.newsprism.config.JobConfig;
  *
  * <p>German inflection: a word missing from the lexicon (and not a function word such as "einige") is
  * looked up again without common inflection endings ({@code kritisierte → kritisier(en)},
- * {@code schlechten → schlecht}), without a participle's "ge-" ({@code gefreut → freuen},
+ * {@code schlechten → schlecht}; a capitalised word, a noun, loses only a noun's ending: {@code Krisen → Krise}), without a participle's "ge-" ({@code gefreut → freuen},
  * {@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
  * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}, {@code Schäden →
  * Schaden}), as a compound, by its longest known head ({@code Finanzkrise → krise}, also in the plural:
@@ -376,7 +376,7 @@ public final class SentenceSentimentScorer implements Serializable {
                 return lexicon.valence(infinitive);
             }
         }
-        Double inflected = withoutEndings(word);
+        Double inflected = capitalised ? withoutNounEndings(word) : withoutEndings(word);
         if (inflected != null) {
             return inflected;
         }
@@ -501,6 +501,26 @@ public final class SentenceSentimentScorer implements Serializable {
             }
             for (String candidate : new String[] {singular, singular + "en", singular + "e"}) {
                 Double v = terms.apply(candidate);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A German noun's plural and genitive endings ({@code Krisen → Krise}, {@code Angriffe → Angriff}, {@code Kriegs → Krieg}). */
+    private static final String[] NOUN_ENDINGS = {"ern", "en", "er", "es", "e", "n", "s"};
+
+    /**
+     * The valence of a capitalised word (a noun, German capitalises them) with a noun's ending stripped, the stem
+     * itself being the lemma: "Krisen" is Krise, while "Klaus" is not klauen and "Mutter" not Mut, as the verb and
+     * adjective endings of {@link #withoutEndings} would have it.
+     */
+    private Double withoutNounEndings(String word) {
+        for (String ending : NOUN_ENDINGS) {
+            if (word.length() - ending.length() >= 3 && word.endsWith(ending)) {
+                Double v = lexicon.valence(word.substring(0, word.length() - ending.length()));
                 if (v != null) {
                     return v;
                 }

@@ -68,6 +68,13 @@ class GermanSentimentRulesTest {
     }
 
     @Test
+    void aCapitalisedNounLosesOnlyANounsEnding() {
+        assertTrue(compound("Die Krisen dauern an .") < 0, "Krisen is the plural of Krise");
+        assertTrue(compound("Die Angriffe des Krieges gehen weiter .") < 0, "plural -e, genitive -es");
+        assertEquals(0.0, compound("Die Mutter von Klaus wartet ."), "Mutter is not Mut, Klaus not klauen");
+    }
+
+    @Test
     void capitalisedNounsAndFixedParticiplesAreNoVerbForms() {
         assertEquals(0.0, compound("Die Aufgabe wartet ."), "Aufgabe is a noun, not a form of aufgeben");
         assertTrue(compound("Sie wissen , dass der Verein aufgab .") < 0, "while aufgab is one");

@@ -82,6 +82,8 @@ class GermanSentimentRulesTest {
         assertEquals(0.0, compound("In einigen Städten wuchs die Zahl ."), "einigen is a determiner here");
         assertEquals(0.0, compound("Er ist nach Hause gefahren ."), "gefahren is driven, not Gefahr");
         assertEquals(0.0, compound("Er hat die Ukraine gemeint ."), "gemeint is meant, not gemein");
+        assertEquals(0.0, compound("Die Vereinigung tagt ."), "an association, not an Einigung");
+        assertTrue(compound("Die Wiedervereinigung kam .") > 0, "while the compound head still counts");
         assertEquals(0.0, compound("Die Zeugen gaben Auskunft ."), "gaben is gave, not Gabe");
     }
 

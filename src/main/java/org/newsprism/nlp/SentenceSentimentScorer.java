@@ -15,7 +15,8 @@ import org.newsprism.config.JobConfig;
  *
  * <p>German inflection: a word missing from the lexicon (and not a function word such as "einige") is
  * looked up again without common inflection endings ({@code kritisierte → kritisier(en)},
- * {@code schlechten → schlecht}; a capitalised word, a noun, loses only a noun's ending: {@code Krisen → Krise}), without a participle's "ge-" ({@code gefreut → freuen},
+ * {@code schlechten → schlecht}; a capitalised word, a noun, loses only a noun's ending: {@code Krisen → Krise}),
+ * without a separable verb's "zu" ({@code anzugreifen → angreifen}), without a participle's "ge-" ({@code gefreut → freuen},
  * {@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
  * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}, {@code Schäden →
  * Schaden}), as a compound, by its longest known head ({@code Finanzkrise → krise}, also in the plural:
@@ -390,6 +391,10 @@ public final class SentenceSentimentScorer implements Serializable {
                 return v;
             }
         }
+        String withoutZu = capitalised ? null : withoutInfinitiveZu(word);
+        if (withoutZu != null && lexicon.valence(withoutZu) != null) {
+            return lexicon.valence(withoutZu);
+        }
         Double plural = withoutPluralUmlaut(word, lexicon::valence);
         if (plural != null) {
             return plural;
@@ -574,6 +579,20 @@ public final class SentenceSentimentScorer implements Serializable {
         }
         for (String prefix : SEPARABLE_PREFIXES) {
             if (word.length() >= prefix.length() + 6 && word.startsWith(prefix) && word.startsWith("ge", prefix.length())) {
+                return prefix + word.substring(prefix.length() + 2);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A separable verb's infinitive with "zu" without it ({@code anzugreifen → angreifen}, {@code festzunehmen →
+     * festnehmen}), or null when the word is not shaped like one.
+     */
+    private static String withoutInfinitiveZu(String word) {
+        for (String prefix : SEPARABLE_PREFIXES) {
+            if (word.length() >= prefix.length() + 6 && word.startsWith(prefix) && word.startsWith("zu", prefix.length())
+                    && word.endsWith("n")) {
                 return prefix + word.substring(prefix.length() + 2);
             }
         }

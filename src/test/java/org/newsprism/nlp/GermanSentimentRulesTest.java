@@ -55,6 +55,7 @@ class GermanSentimentRulesTest {
         assertTrue(compound("Die Polizei nahm den Mann fest .") < 0, "festnehmen");
         assertEquals(0.0, compound("Die Polizei nahm den Mann mit ."), "mitnehmen is no polar word");
         assertTrue(compound("Der Rat stimmte dem Plan zu .") > 0, "zustimmen, a weak verb");
+        assertTrue(compound("Sie planten , die Stadt anzugreifen .") < 0, "angreifen with its zu");
         assertTrue(compound("Sie wies die Forderung zurück und lehnte das Amt ab .") < 0, "each clause its own particle");
         assertEquals(0.0, compound("Sie wies auf den Plan hin , zurück kam niemand ."),
                 "a particle of another clause joins no verb");

@@ -392,8 +392,9 @@ public final class SentenceSentimentScorer implements Serializable {
             }
         }
         String withoutZu = capitalised ? null : withoutInfinitiveZu(word);
-        if (withoutZu != null && lexicon.valence(withoutZu) != null) {
-            return lexicon.valence(withoutZu);
+        Double zuInfinitive = withoutZu == null ? null : lexicon.valence(withoutZu);
+        if (zuInfinitive != null) {
+            return zuInfinitive;
         }
         Double plural = withoutPluralUmlaut(word, lexicon::valence);
         if (plural != null) {
@@ -421,7 +422,7 @@ public final class SentenceSentimentScorer implements Serializable {
             }
         }
         if (!capitalised) {
-            for (String infinitive : lexicon.verbForms().infinitives(word)) {
+            for (String infinitive : lexicon.verbForms().infinitivesAfterPrefix(word)) {
                 Double v = lexicon.valence(infinitive);
                 if (v != null) {
                     return v;

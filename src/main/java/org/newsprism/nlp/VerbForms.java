@@ -12,8 +12,8 @@ import org.newsprism.io.Resources;
 /**
  * One language's irregular verb forms, read from the files of {@code nlp.sentiment.verb-forms.<lang>}, so that
  * the past and present forms of strong verbs reach the infinitive the lexicon lists: "gewann" → gewinnen,
- * "starb" → sterben, "hilft" → helfen, "gestohlenen" → stehlen, and with a prefix before a listed form,
- * "erlitt" → erleiden, "überwand" → überwinden, "zusammengeschlagen" → zusammenschlagen. Ending stripping
+ * "starb" → sterben, "hilft" → helfen, "gestohlenen" → stehlen ({@link #infinitiveOf}), and with a prefix before a
+ * listed form ({@link #infinitivesAfterPrefix}), "erlitt" → erleiden, "überwand" → überwinden, "zusammengeschlagen" → zusammenschlagen. Ending stripping
  * cannot find these: the vowel changes.
  *
  * <p>Files: a header {@code infinitive<TAB>preterite<TAB>participle<TAB>present}, then one verb per line in lower
@@ -87,21 +87,23 @@ public final class VerbForms implements Serializable {
     }
 
     /**
-     * The infinitives {@code lowerCaseWord} may be a form of, most likely first: for each ending it may carry
-     * and each prefix before a listed form (the longest form first), the prefix plus the form's infinitive.
-     * Empty when no listed form ends the word; the caller keeps the first one its lexicon knows.
+     * The infinitives {@code lowerCaseWord} may be a form of after a prefix ("erlitt" → erleiden, "überwand" →
+     * überwinden), most likely first: for each ending it may carry and each prefix before a listed form (the
+     * longest form first), the prefix plus the form's infinitive. The word that is itself a form is
+     * {@link #infinitiveOf}'s. Empty when no listed form ends the word; the caller keeps the first one its lexicon
+     * knows.
      */
-    public List<String> infinitives(String lowerCaseWord) {
+    public List<String> infinitivesAfterPrefix(String lowerCaseWord) {
         List<String> found = new ArrayList<>(2);
         if (infinitiveOfForm.isEmpty()) {
             return found;
         }
         for (String ending : ENDINGS) {
             int stemLength = lowerCaseWord.length() - ending.length();
-            if (stemLength < MIN_FORM || !lowerCaseWord.endsWith(ending)) {
+            if (stemLength < MIN_FORM + 1 || !lowerCaseWord.endsWith(ending)) {
                 continue;
             }
-            for (int start = 0; start <= stemLength - MIN_FORM; start++) {
+            for (int start = 1; start <= stemLength - MIN_FORM; start++) {
                 String infinitive = infinitiveOfForm.get(lowerCaseWord.substring(start, stemLength));
                 if (infinitive != null) {
                     found.add(lowerCaseWord.substring(0, start) + infinitive);
@@ -109,9 +111,5 @@ public final class VerbForms implements Serializable {
             }
         }
         return found;
-    }
-
-    public int size() {
-        return infinitiveOfForm.size();
     }
 }

@@ -29,15 +29,17 @@ class GermanSentimentRulesTest {
 
     @Test
     void strongVerbFormsLeadToTheirInfinitiveAlsoAfterAPrefixAndWithEndings() {
-        assertEquals("gewinnen", GERMAN.infinitives("gewann").get(0));
-        assertEquals("sterben", GERMAN.infinitives("starben").get(0), "a preterite's plural");
-        assertEquals("helfen", GERMAN.infinitives("hilft").get(0), "a present with its vowel changed");
-        assertEquals("stehlen", GERMAN.infinitives("gestohlenen").get(0), "an adjectival participle");
-        assertTrue(GERMAN.infinitives("erlitt").contains("erleiden"), GERMAN.infinitives("erlitt").toString());
-        assertTrue(GERMAN.infinitives("verstorben").contains("versterben"), "a prefix that drops the participle's ge");
-        assertTrue(GERMAN.infinitives("zusammengeschlagen").contains("zusammenschlagen"), "a separable prefix");
-        assertEquals(List.of(), GERMAN.infinitives("haus"));
-        assertEquals(List.of(), VerbForms.NONE.infinitives("gewann"));
+        assertEquals("gewinnen", GERMAN.infinitiveOf("gewann"));
+        assertEquals("sterben", GERMAN.infinitiveOf("starben"), "a preterite's plural");
+        assertEquals("helfen", GERMAN.infinitiveOf("hilft"), "a present with its vowel changed");
+        assertEquals("stehlen", GERMAN.infinitiveOf("gestohlenen"), "an adjectival participle");
+        assertTrue(GERMAN.infinitivesAfterPrefix("erlitt").contains("erleiden"), GERMAN.infinitivesAfterPrefix("erlitt").toString());
+        assertTrue(GERMAN.infinitivesAfterPrefix("verstorben").contains("versterben"), "a prefix that drops the participle's ge");
+        assertTrue(GERMAN.infinitivesAfterPrefix("zusammengeschlagen").contains("zusammenschlagen"), "a separable prefix");
+        assertEquals(List.of(), GERMAN.infinitivesAfterPrefix("haus"));
+        assertEquals(null, GERMAN.infinitiveOf("haus"));
+        assertEquals(List.of(), VerbForms.NONE.infinitivesAfterPrefix("ergewann"));
+        assertEquals(null, VerbForms.NONE.infinitiveOf("gewann"));
     }
 
     @Test

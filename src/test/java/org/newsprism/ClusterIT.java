@@ -297,15 +297,19 @@ class ClusterIT {
 
     /**
      * The killed executor's running tasks whose loss the driver logged. Usually the executor's loss fails
-     * the task ("Lost task … (TID n) (host executor E): ExecutorLostFailure"). But when another task's
-     * shuffle fetch from the dead executor fails first, its stage attempt is failed for the FetchFailed
-     * and resubmitted; the killed task then belongs to a stage attempt that is already over, and its work
-     * is redone by the stage's next attempt. Both count, by the TID's own "Lost task … ExecutorLostFailure"
-     * line or by its stage attempt being followed by a later attempt of the same stage.
+     * the task ("Lost task … (TID n) (host executor E): ExecutorLostFailure"; when the driver learns that the
+     * executor's exit was not the application's fault, Spark logs the same ExecutorLostFailure at INFO as "task … (TID
+     * n) failed because while it was being computed, its executor exited for a reason unrelated to the task"). But
+     * when another task's shuffle fetch from the dead executor fails first, its stage attempt is failed for the
+     * FetchFailed and resubmitted; the killed task then belongs to a stage attempt that is already over, and its work
+     * is redone by the stage's next attempt. All count, by the TID's own ExecutorLostFailure line (either form)
+     * or by its stage attempt being followed by a later attempt of the same stage.
      */
     private static Set<String> lostOrResubmitted(String driverLog, Killed killed) {
         Set<String> lost = matches(Pattern.compile("Lost task \\S+ in stage \\S+ \\(TID (\\d+)\\) \\(\\S+ executor "
                 + Pattern.quote(killed.executorId()) + "\\): ExecutorLostFailure"), driverLog);
+        lost.addAll(matches(Pattern.compile("task \\S+ in stage \\S+ \\(TID (\\d+)\\) failed because while it was being "
+                + "computed, its executor exited for a reason unrelated to the task"), driverLog));
         lost.retainAll(killed.runningTasks());
         for (String tid : killed.runningTasks()) {
             Matcher started = Pattern.compile("Starting task \\S+ in stage (\\d+)\\.(\\d+) \\(TID " + tid + "\\)").matcher(driverLog);

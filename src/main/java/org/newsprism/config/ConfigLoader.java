@@ -41,7 +41,7 @@ public final class ConfigLoader {
             "nlp.entities.discovery.models",
             "nlp.sentiment.lexicons",
             "nlp.sentiment.compounds",
-            "nlp.sentiment.verb-forms",
+            "nlp.sentiment.lemma-dictionary",
             "nlp.sentiment.thresholds",
             "nlp.sentiment.mention-scope",
             "nlp.sentiment.modifiers");
@@ -417,7 +417,8 @@ public final class ConfigLoader {
                     intIn("nlp.sentences.max-chars", 50, 1_000_000), splitter,
                     intIn("nlp.tokens.cached-chunks", 0, 10_000_000),
                     new JobConfig.Sentiment(listMap("nlp.sentiment.lexicons"), listMap("nlp.sentiment.compounds"),
-                            listMap("nlp.sentiment.verb-forms"), listMap("nlp.sentiment.modifiers"),
+                            stringMap("nlp.sentiment.lemma-dictionary"),
+                            listMap("nlp.sentiment.modifiers"),
                             Map.copyOf(thresholds), intIn("nlp.sentiment.negation-scope", 0, 10), mentionScopes,
                             doubleIn("nlp.sentiment.window-decay-tokens", 0.5, 1000),
                             new JobConfig.Quotations(intIn("nlp.sentiment.quotations.short-max-words", 0, 50),

@@ -121,7 +121,7 @@ public record JobConfig(
     public record Sentiment(
             Map<String, List<String>> lexicons,
             Map<String, List<String>> compounds,
-            Map<String, List<String>> verbForms,
+            Map<String, String> lemmaDictionaries,
             Map<String, List<String>> modifiers,
             Map<String, Thresholds> thresholds,
             int negationScope,

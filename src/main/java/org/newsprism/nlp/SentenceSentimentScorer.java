@@ -357,26 +357,44 @@ public final class SentenceSentimentScorer implements Serializable {
     }
 
     /**
-     * A token's valence: the lexicon's for the word in lower case, else (German) for what inflection, participles,
-     * umlaut plurals, comparison and compounds reduce it to; for a word in lower case that is an irregular verb
-     * form, its infinitive's ("gewann" → gewinnen; first when the word is the form itself, last when a prefix comes
-     * before the form: "erlitt" → erleiden). German capitalises nouns, so "Aufgabe" is no form of "aufgeben", while
-     * "aufgab" is.
+     * A token's valence: the lexicon's for the word in lower case; else (German) that of a lemma the full-form
+     * dictionary gives ("gewann" → gewinnen, "Krisen" → Krise, "besten" → gut), or of a compound head the lemma
+     * ends in ("Wirtschaftskrise" → krise). A word the dictionary knows ends there: its lemmas are what it is, so
+     * "Sehnsucht" takes no valence from "Sucht", nor "Klaus" from "klauen". Only a word it does not know (a new
+     * compound, a misspelling) goes through the inflection rules: endings, participles, zu-infinitives, umlaut
+     * plurals, comparison and compound heads.
      */
     private Double valenceOf(String token) {
         String word = token.toLowerCase(Locale.ROOT);
-        boolean capitalised = !word.equals(token) && Character.isUpperCase(token.codePointAt(0));
         Double direct = lexicon.valence(word);
         if (direct != null || !german || GermanFunctionWords.SET.contains(word)) {
             return direct;
         }
-        if (!capitalised) {
-            // A strong verb's own form is that verb: "gefahren" is driven, not Gefahr; "gaben" gave, not Gabe.
-            String infinitive = lexicon.verbForms().infinitiveOf(word);
-            if (infinitive != null) {
-                return lexicon.valence(infinitive);
+        List<String> lemmas = lexicon.lemmatizer().lemmas(token);
+        if (lemmas.isEmpty()) {
+            return rulesValence(word, !word.equals(token) && Character.isUpperCase(token.codePointAt(0)));
+        }
+        for (String lemma : lemmas) {
+            Double v = lexicon.valence(lemma.toLowerCase(Locale.ROOT));
+            if (v != null) {
+                return v;
             }
         }
+        for (String lemma : lemmas) {
+            Double v = compoundHeadValence(lemma.toLowerCase(Locale.ROOT));
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The valence of a German word the dictionary does not know, by rule: what inflection, participles, zu-infinitives,
+     * umlaut plurals, comparison and compound heads reduce it to. German capitalises nouns, so a capitalised word
+     * loses only a noun's endings ("Mutter" is not Mut).
+     */
+    private Double rulesValence(String word, boolean capitalised) {
         Double inflected = capitalised ? withoutNounEndings(word) : withoutEndings(word);
         if (inflected != null) {
             return inflected;
@@ -411,6 +429,14 @@ public final class SentenceSentimentScorer implements Serializable {
                 }
             }
         }
+        return compoundHeadValence(word);
+    }
+
+    /**
+     * The valence of the longest compound head (of at least four letters, after at least {@value #MIN_HEAD_PREFIX})
+     * the word ends in, also in an umlaut plural: "energiekrise" → krise, "anschläge" → anschlag.
+     */
+    private Double compoundHeadValence(String word) {
         for (int start = MIN_HEAD_PREFIX; start <= word.length() - 4; start++) {
             String head = word.substring(start);
             Double v = lexicon.compoundHeads().get(head);
@@ -419,14 +445,6 @@ public final class SentenceSentimentScorer implements Serializable {
             }
             if (v != null) {
                 return v;
-            }
-        }
-        if (!capitalised) {
-            for (String infinitive : lexicon.verbForms().infinitivesAfterPrefix(word)) {
-                Double v = lexicon.valence(infinitive);
-                if (v != null) {
-                    return v;
-                }
             }
         }
         return null;
@@ -469,9 +487,17 @@ public final class SentenceSentimentScorer implements Serializable {
         if (GermanFunctionWords.SET.contains(word) || !isWord(word)) {
             return null;
         }
-        String strong = lexicon.verbForms().infinitiveOf(word);
-        if (strong != null) {
-            return lexicon.valence(particle + strong);
+        List<String> lemmas = lexicon.lemmatizer().lemmas(word);
+        for (String lemma : lemmas) {
+            if (Character.isLowerCase(lemma.codePointAt(0))) { // a verb's lemma; nouns are capitalised
+                Double v = lexicon.valence(particle + lemma);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        if (!lemmas.isEmpty()) {
+            return null;
         }
         for (String ending : VERB_ENDINGS) {
             if (word.length() - ending.length() >= 3 && word.endsWith(ending)) {

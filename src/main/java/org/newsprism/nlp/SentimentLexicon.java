@@ -17,8 +17,9 @@ import org.newsprism.io.Resources;
  * rater statistics, are ignored; a first line {@code term<TAB>valence} is a header). Modifier files:
  * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener, contrast or shifter. Compound
  * files ({@code nlp.sentiment.compounds.<lang>}): {@code head<TAB>valence}, heads such as "krise" that
- * give an unknown compound ("Energiekrise") their valence. Verb-form files ({@code nlp.sentiment.verb-forms.<lang>}):
- * irregular verb forms and their infinitives, see {@link VerbForms}. Terms are lower case.
+ * give an unknown compound ("Energiekrise") their valence. The full-form dictionary
+ * ({@code nlp.sentiment.lemma-dictionary.<lang>}) gives inflected words their lemmas, see {@link Lemmatizer}. Terms
+ * are lower case.
  */
 public final class SentimentLexicon implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -29,17 +30,17 @@ public final class SentimentLexicon implements Serializable {
     private final Map<String, Double> contrasts;
     private final Map<String, Double> compoundHeads;
     private final Map<String, Double> shifters;
-    private final VerbForms verbForms;
+    private final Lemmatizer lemmatizer;
 
     public SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Map<String, Double> negations,
             Map<String, Double> contrasts, Map<String, Double> compoundHeads, Map<String, Double> shifters) {
-        this(valences, boosters, negations, contrasts, compoundHeads, shifters, VerbForms.NONE);
+        this(valences, boosters, negations, contrasts, compoundHeads, shifters, Lemmatizer.NONE);
     }
 
     public SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Map<String, Double> negations,
             Map<String, Double> contrasts, Map<String, Double> compoundHeads, Map<String, Double> shifters,
-            VerbForms verbForms) {
-        this.verbForms = verbForms;
+            Lemmatizer lemmatizer) {
+        this.lemmatizer = lemmatizer;
         this.valences = Map.copyOf(valences);
         this.boosters = Map.copyOf(boosters);
         this.negations = Map.copyOf(negations);
@@ -54,8 +55,8 @@ public final class SentimentLexicon implements Serializable {
                 "nlp.sentiment.lexicons." + language);
         Map<String, Double> heads = readValences(config.compounds().getOrDefault(language, List.of()),
                 "nlp.sentiment.compounds." + language);
-        VerbForms verbForms = VerbForms.load(config.verbForms().getOrDefault(language, List.of()),
-                "nlp.sentiment.verb-forms." + language);
+        Lemmatizer lemmatizer = Lemmatizer.load(config.lemmaDictionaries().get(language),
+                "nlp.sentiment.lemma-dictionary." + language);
         List<String> modifierFiles = config.modifiers().getOrDefault(language, List.of());
         Map<String, Double> boosters = new HashMap<>();
         Map<String, Double> negations = new HashMap<>();
@@ -81,7 +82,7 @@ public final class SentimentLexicon implements Serializable {
                 }
             }
         }
-        return new SentimentLexicon(valences, boosters, negations, contrasts, heads, shifters, verbForms);
+        return new SentimentLexicon(valences, boosters, negations, contrasts, heads, shifters, lemmatizer);
     }
 
     /** Reads term/valence files (later files override earlier ones); a header line is skipped. */
@@ -130,9 +131,9 @@ public final class SentimentLexicon implements Serializable {
         return contrasts.get(lowerCaseWord);
     }
 
-    /** The language's irregular verb forms ({@code nlp.sentiment.verb-forms.<lang>}). */
-    public VerbForms verbForms() {
-        return verbForms;
+    /** The language's full-form dictionary ({@code nlp.sentiment.lemma-dictionary.<lang>}). */
+    public Lemmatizer lemmatizer() {
+        return lemmatizer;
     }
 
     public Map<String, Double> compoundHeads() {

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertTrue(c.dedup().exactEnabled());
         assertEquals("out", c.output().path());
         assertEquals(new JobConfig.Thresholds(0.4, -0.4), c.nlp().sentiment().thresholds().get("*"));
-        assertEquals(new JobConfig.Thresholds(0.45, -0.45), c.nlp().sentiment().thresholds().get("de"));
+        assertEquals(new JobConfig.Thresholds(0.4, -0.4), c.nlp().sentiment().thresholds().get("de"));
         assertEquals("neutral", c.nlp().sentiment().label("de", 0.3));
         assertEquals("positive", c.nlp().sentiment().label("en", 0.4));
         assertEquals("negative", c.nlp().sentiment().label("fr", -0.5));

@@ -15,11 +15,12 @@ import org.newsprism.config.ConfigLoader;
 import org.newsprism.config.InvalidSettingsException;
 import org.newsprism.config.JobConfig;
 
-/** The German rules of {@link SentenceSentimentScorer} with the shipped lexicon, and {@link VerbForms}. */
+/** The German rules of {@link SentenceSentimentScorer} with the shipped lexicon, and {@link Lemmatizer}. */
 class GermanSentimentRulesTest {
     private static final JobConfig.Sentiment DEFAULTS =
             ConfigLoader.load(List.of(), Map.of(), Map.of()).config().nlp().sentiment();
-    private static final VerbForms GERMAN = VerbForms.load(DEFAULTS.verbForms().get("de"), "nlp.sentiment.verb-forms.de");
+    private static final Lemmatizer GERMAN =
+            Lemmatizer.load(DEFAULTS.lemmaDictionaries().get("de"), "nlp.sentiment.lemma-dictionary.de");
     private static final SentenceSentimentScorer SCORER = new SentenceSentimentScorer(
             SentimentLexicon.load("de", DEFAULTS), "de", DEFAULTS.negationScope(), DEFAULTS.quotations());
 
@@ -28,18 +29,15 @@ class GermanSentimentRulesTest {
     }
 
     @Test
-    void strongVerbFormsLeadToTheirInfinitiveAlsoAfterAPrefixAndWithEndings() {
-        assertEquals("gewinnen", GERMAN.infinitiveOf("gewann"));
-        assertEquals("sterben", GERMAN.infinitiveOf("starben"), "a preterite's plural");
-        assertEquals("helfen", GERMAN.infinitiveOf("hilft"), "a present with its vowel changed");
-        assertEquals("stehlen", GERMAN.infinitiveOf("gestohlenen"), "an adjectival participle");
-        assertTrue(GERMAN.infinitivesAfterPrefix("erlitt").contains("erleiden"), GERMAN.infinitivesAfterPrefix("erlitt").toString());
-        assertTrue(GERMAN.infinitivesAfterPrefix("verstorben").contains("versterben"), "a prefix that drops the participle's ge");
-        assertTrue(GERMAN.infinitivesAfterPrefix("zusammengeschlagen").contains("zusammenschlagen"), "a separable prefix");
-        assertEquals(List.of(), GERMAN.infinitivesAfterPrefix("haus"));
-        assertEquals(null, GERMAN.infinitiveOf("haus"));
-        assertEquals(List.of(), VerbForms.NONE.infinitivesAfterPrefix("ergewann"));
-        assertEquals(null, VerbForms.NONE.infinitiveOf("gewann"));
+    void theDictionaryGivesInflectedWordsTheirLemmas() {
+        assertEquals(List.of("gewinnen"), GERMAN.lemmas("gewann"), "a strong verb's preterite");
+        assertEquals(List.of("erleiden"), GERMAN.lemmas("erlitt"), "after a prefix");
+        assertEquals(List.of("Krise"), GERMAN.lemmas("Krisen"), "a noun's plural, capitalised as nouns are");
+        assertEquals(List.of("gut"), GERMAN.lemmas("besten"), "a superlative");
+        assertEquals(List.of("angreifen"), GERMAN.lemmas("anzugreifen"), "a zu-infinitive");
+        assertEquals(List.of("verlieren"), GERMAN.lemmas("Verlor"), "a verb opening a sentence");
+        assertTrue(GERMAN.lemmas("Xqzzyblorf").isEmpty(), "an unknown word has none");
+        assertTrue(Lemmatizer.NONE.lemmas("gewann").isEmpty());
     }
 
     @Test
@@ -91,12 +89,19 @@ class GermanSentimentRulesTest {
     }
 
     @Test
-    void aMalformedLineNamesTheSettingAndTheLine(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("verbs.tsv");
-        Files.writeString(file, "infinitive\tpreterite\tparticiple\tpresent\ngeben\tgab\tgegeben\n");
+    void aLemmaDictionaryThatIsNoDictionaryNamesTheSetting(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("german.dict");
+        Files.writeString(file, "not an automaton");
+        Files.writeString(dir.resolve("german.info"), "fsa.dict.separator=+\n");
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-                () -> VerbForms.load(List.of(file.toString()), "nlp.sentiment.verb-forms.de"));
-        assertTrue(e.getMessage().contains("nlp.sentiment.verb-forms.de") && e.getMessage().contains("line 2"),
+                () -> Lemmatizer.load(file.toString(), "nlp.sentiment.lemma-dictionary.de"));
+        assertTrue(e.getMessage().contains("nlp.sentiment.lemma-dictionary.de") && e.getMessage().contains(file.toString()),
                 e.getMessage());
+        InvalidSettingsException missing = assertThrows(InvalidSettingsException.class,
+                () -> Lemmatizer.load(dir.resolve("none.dict").toString(), "nlp.sentiment.lemma-dictionary.de"));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+        InvalidSettingsException wrongName = assertThrows(InvalidSettingsException.class,
+                () -> Lemmatizer.load(dir.resolve("german.txt").toString(), "nlp.sentiment.lemma-dictionary.de"));
+        assertTrue(wrongName.getMessage().contains(".dict"), wrongName.getMessage());
     }
 }

@@ -86,20 +86,4 @@ class LexiconFilesTest {
             }
         }
     }
-
-    @Test
-    void verbFormFilesListEachInfinitiveOnceWithItsForms() throws IOException {
-        List<String> files = files("verb-forms-");
-        assertTrue(!files.isEmpty(), "verb-form files found: " + files);
-        for (String file : files) {
-            List<String[]> rows = rows(file, "infinitive\tpreterite\tparticiple\tpresent");
-            termsAreLowerCaseAndUnique(file, rows);
-            for (String[] row : rows) {
-                for (String form : row) {
-                    assertTrue(form.equals("-") || form.matches("[a-zäöüß]{2,}"), file + ": " + row[0] + " has form " + form);
-                }
-                assertTrue(row[0].endsWith("n"), file + ": " + row[0] + " is no infinitive");
-            }
-        }
-    }
 }

@@ -13,16 +13,17 @@ import org.newsprism.config.JobConfig;
  * it, and words before a contrast word ("aber", "but") weigh half while those after weigh as the
  * contrast word says. The sum {@code s} becomes a compound score {@code s / sqrt(s² + 15)} in [−1, 1].
  *
- * <p>German inflection: a word missing from the lexicon (and not a function word such as "einige") is
- * looked up again without common inflection endings ({@code kritisierte → kritisier(en)},
- * {@code schlechten → schlecht}; a capitalised word, a noun, loses only a noun's ending: {@code Krisen → Krise}),
- * without a separable verb's "zu" ({@code anzugreifen → angreifen}), without a participle's "ge-" ({@code gefreut → freuen},
- * {@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
- * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}, {@code Schäden →
- * Schaden}), as a compound, by its longest known head ({@code Finanzkrise → krise}, also in the plural:
- * {@code Terroranschläge → anschlag}) and, in lower case (German capitalises nouns), as an irregular verb form by
- * its infinitive ({@code gewann → gewinnen}, {@code erlitt → erleiden}, {@link VerbForms}). A separable particle
- * closing a main clause joins the clause's verbs ({@code nahm … fest → festnehmen}, {@code lehnte … ab → ablehnen}).
+ * <p>German inflection: a word missing from the lexicon (and not a function word such as "einige") takes the
+ * valence of a lemma the language's full-form dictionary gives it ({@link Lemmatizer},
+ * {@code nlp.sentiment.lemma-dictionary}: {@code gewann → gewinnen}, {@code Krisen → Krise}, {@code besten → gut}), or
+ * of the longest compound head its lemma ends in ({@code Wirtschaftskrise → krise}). A word the dictionary does not
+ * know is looked up again by rule: without common inflection endings ({@code kritisierte → kritisier(en)}; a
+ * capitalised word, a noun, loses only a noun's ending), without a separable verb's "zu", without a participle's
+ * "ge-" ({@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
+ * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}) and as a compound by
+ * its longest known head ({@code Finanzkrise → krise}, also in the plural: {@code Terroranschläge → anschlag}). A
+ * separable particle closing a main clause joins the clause's verbs by their lemmas ({@code nahm … fest →
+ * festnehmen}, {@code lehnte … ab → ablehnen}).
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
@@ -60,6 +61,8 @@ public final class SentenceSentimentScorer implements Serializable {
     private final boolean german;
     /** Each word's valence as {@link #valenceOf} finds it: news repeats its words, the endings are tried once. */
     private transient volatile WordMemo<Double> keptValences;
+    /** {@link #separatedVerbValence} by "particle word": asked for most words of a clause that ends in a particle. */
+    private transient volatile WordMemo<Double> keptSeparatedVerbs;
     private final int negationScope;
     private final JobConfig.Quotations quotations;
 
@@ -142,7 +145,7 @@ public final class SentenceSentimentScorer implements Serializable {
             Double base = cachedValenceOf(lower[i] == NAME_WORD ? NAME_WORD : tokens.get(i));
             if (base == null && clauseParticles != null && clauseParticles[i] != null
                     && !Character.isUpperCase(tokens.get(i).codePointAt(0))) {
-                base = separatedVerbValence(lower[i], clauseParticles[i]);
+                base = cachedSeparatedVerbValence(lower[i], clauseParticles[i]);
             }
             if (base == null || base == 0.0 || lexicon.booster(lower[i]) != null || quoted[i] == 0.0
                     || namesStandOut && insideName(tokens, i)) {
@@ -478,6 +481,18 @@ public final class SentenceSentimentScorer implements Serializable {
 
     /** Weak verbs' personal endings, longest first: "lehnte" → lehn(en), "stimmten" → stimm(en). */
     private static final String[] VERB_ENDINGS = {"test", "tet", "ten", "te", "est", "et", "st", "en", "t", "e", ""};
+
+    private Double cachedSeparatedVerbValence(String word, String particle) {
+        WordMemo<Double> kept = keptSeparatedVerbs;
+        if (kept == null) { // transient, as keptValences
+            kept = new WordMemo<>(key -> {
+                int space = key.indexOf(' ');
+                return separatedVerbValence(key.substring(space + 1), key.substring(0, space));
+            }, MAX_KEPT_WORDS);
+            keptSeparatedVerbs = kept;
+        }
+        return kept.get(particle + ' ' + word);
+    }
 
     /**
      * The valence of the separable verb a finite verb forms with the particle that ends its clause ("wies … zurück" →

@@ -120,7 +120,7 @@ public record JobConfig(
     /** {@code newsprism.nlp.sentiment}. */
     public record Sentiment(
             Map<String, List<String>> lexicons,
-            Map<String, List<String>> compounds,
+            boolean splitGermanCompounds,
             Map<String, String> lemmaDictionaries,
             Map<String, List<String>> modifiers,
             Map<String, Thresholds> thresholds,

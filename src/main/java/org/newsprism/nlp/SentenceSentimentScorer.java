@@ -15,15 +15,14 @@ import org.newsprism.config.JobConfig;
  *
  * <p>German inflection: a word missing from the lexicon (and not a function word such as "einige") takes the
  * valence of a lemma the language's full-form dictionary gives it ({@link Lemmatizer},
- * {@code nlp.sentiment.lemma-dictionary}: {@code gewann → gewinnen}, {@code Krisen → Krise}, {@code besten → gut}), or
- * of the longest compound head its lemma ends in ({@code Wirtschaftskrise → krise}). A word the dictionary does not
- * know is looked up again by rule: without common inflection endings ({@code kritisierte → kritisier(en)}; a
- * capitalised word, a noun, loses only a noun's ending), without a separable verb's "zu", without a participle's
- * "ge-" ({@code zugestimmt → zustimmen}), without comparative or superlative endings and umlaut
- * ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}) and as a compound by
- * its longest known head ({@code Finanzkrise → krise}, also in the plural: {@code Terroranschläge → anschlag}). A
- * separable particle closing a main clause joins the clause's verbs by their lemmas ({@code nahm … fest →
- * festnehmen}, {@code lehnte … ab → ablehnen}).
+ * {@code nlp.sentiment.lemma-dictionary}: {@code gewann → gewinnen}, {@code Krisen → Krise}, {@code besten → gut}). A
+ * word the dictionary does not know is looked up again by rule: without common inflection endings
+ * ({@code kritisierte → kritisier(en)}; a capitalised word, a noun, loses only a noun's ending), without a separable
+ * verb's "zu", without a participle's "ge-" ({@code zugestimmt → zustimmen}), without comparative or superlative
+ * endings and umlaut ({@code stärker → stark}), as an umlaut plural by its singular ({@code Anschläge → Anschlag}).
+ * A compound that still has no valence takes its head's, the head found by {@link CompoundSplitter}
+ * ({@code Energiekrise → Krise}, {@code Terroranschläge → Anschläge → Anschlag}). A separable particle closing a main
+ * clause joins the clause's verbs by their lemmas ({@code nahm … fest → festnehmen}, {@code lehnte … ab → ablehnen}).
  *
  * <p>Shifters ("reduce", "prevent", "senken", "bekämpfen") reverse the polarity of a polar word within
  * three tokens after them ("reduce crime" is good news) and, in German, also before them, where the
@@ -49,7 +48,6 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final double NEGATION_FACTOR = -0.74;
     private static final double ALPHA = 15.0;
     private static final String[] GERMAN_ENDINGS = {"ern", "en", "er", "es", "em", "est", "st", "et", "te", "ten", "tes", "ter", "e", "n", "s", "t"};
-    private static final int MIN_HEAD_PREFIX = 3;
 
     /** What a token of a name reads as: a word in no lexicon and no modifier list. */
     private static final String NAME_WORD = "\u0000name";
@@ -361,11 +359,11 @@ public final class SentenceSentimentScorer implements Serializable {
 
     /**
      * A token's valence: the lexicon's for the word in lower case; else (German) that of a lemma the full-form
-     * dictionary gives ("gewann" → gewinnen, "Krisen" → Krise, "besten" → gut), or of a compound head the lemma
-     * ends in ("Wirtschaftskrise" → krise). A word the dictionary knows ends there: its lemmas are what it is, so
-     * "Sehnsucht" takes no valence from "Sucht", nor "Klaus" from "klauen". Only a word it does not know (a new
-     * compound, a misspelling) goes through the inflection rules: endings, participles, zu-infinitives, umlaut
-     * plurals, comparison and compound heads.
+     * dictionary gives ("gewann" → gewinnen, "Krisen" → Krise, "besten" → gut). A word the dictionary knows takes
+     * no guess from rules: its lemmas are what it is, so "Aufgabe" is no form of "aufgeben" nor "Klaus" of "klauen".
+     * A word it does not know (a new compound, a misspelling) goes through the inflection rules: endings,
+     * participles, zu-infinitives, umlaut plurals, comparison. Either way, a compound no lemma or rule gave a valence
+     * takes its head's ("Energiekrise" → Krise, "Terroranschläge" → Anschläge → Anschlag), as the splitter finds it.
      */
     private Double valenceOf(String token) {
         String word = token.toLowerCase(Locale.ROOT);
@@ -375,7 +373,10 @@ public final class SentenceSentimentScorer implements Serializable {
         }
         List<String> lemmas = lexicon.lemmatizer().lemmas(token);
         if (lemmas.isEmpty()) {
-            return rulesValence(word, !word.equals(token) && Character.isUpperCase(token.codePointAt(0)));
+            Double v = rulesValence(word, !word.equals(token) && Character.isUpperCase(token.codePointAt(0)));
+            if (v != null) {
+                return v;
+            }
         }
         for (String lemma : lemmas) {
             Double v = lexicon.valence(lemma.toLowerCase(Locale.ROOT));
@@ -383,18 +384,25 @@ public final class SentenceSentimentScorer implements Serializable {
                 return v;
             }
         }
-        for (String lemma : lemmas) {
-            Double v = compoundHeadValence(lemma.toLowerCase(Locale.ROOT));
-            if (v != null) {
-                return v;
-            }
+        return headValence(token);
+    }
+
+    /**
+     * The valence of a compound's head, a word like any other (its lemma, or the rules): the last of the splitter's
+     * parts, capitalised as the noun it is. Null for a word that is no compound.
+     */
+    private Double headValence(String token) {
+        List<String> parts = lexicon.compounds().parts(token);
+        if (parts.size() < 2) {
+            return null;
         }
-        return null;
+        String head = parts.get(parts.size() - 1);
+        return head.isEmpty() ? null : cachedValenceOf(head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1));
     }
 
     /**
      * The valence of a German word the dictionary does not know, by rule: what inflection, participles, zu-infinitives,
-     * umlaut plurals, comparison and compound heads reduce it to. German capitalises nouns, so a capitalised word
+     * umlaut plurals and comparison reduce it to. German capitalises nouns, so a capitalised word
      * loses only a noun's endings ("Mutter" is not Mut).
      */
     private Double rulesValence(String word, boolean capitalised) {
@@ -430,24 +438,6 @@ public final class SentenceSentimentScorer implements Serializable {
                         return v;
                     }
                 }
-            }
-        }
-        return compoundHeadValence(word);
-    }
-
-    /**
-     * The valence of the longest compound head (of at least four letters, after at least {@value #MIN_HEAD_PREFIX})
-     * the word ends in, also in an umlaut plural: "energiekrise" → krise, "anschläge" → anschlag.
-     */
-    private Double compoundHeadValence(String word) {
-        for (int start = MIN_HEAD_PREFIX; start <= word.length() - 4; start++) {
-            String head = word.substring(start);
-            Double v = lexicon.compoundHeads().get(head);
-            if (v == null) {
-                v = withoutPluralUmlaut(head, lexicon.compoundHeads()::get);
-            }
-            if (v != null) {
-                return v;
             }
         }
         return null;

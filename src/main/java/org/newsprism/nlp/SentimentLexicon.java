@@ -15,9 +15,8 @@ import org.newsprism.io.Resources;
  *
  * <p>Lexicon files: {@code term<TAB>valence} on VADER's −4…+4 scale (extra columns, such as VADER's
  * rater statistics, are ignored; a first line {@code term<TAB>valence} is a header). Modifier files:
- * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener, contrast or shifter. Compound
- * files ({@code nlp.sentiment.compounds.<lang>}): {@code head<TAB>valence}, heads such as "krise" that
- * give an unknown compound ("Energiekrise") their valence. The full-form dictionary
+ * {@code term<TAB>kind<TAB>weight} with kind negation, intensifier, dampener, contrast or shifter. German
+ * compounds are split by {@link CompoundSplitter} ({@code nlp.sentiment.split-german-compounds}). The full-form dictionary
  * ({@code nlp.sentiment.lemma-dictionary.<lang>}) gives inflected words their lemmas, see {@link Lemmatizer}. Terms
  * are lower case.
  */
@@ -28,24 +27,25 @@ public final class SentimentLexicon implements Serializable {
     private final Map<String, Double> boosters;
     private final Map<String, Double> negations;
     private final Map<String, Double> contrasts;
-    private final Map<String, Double> compoundHeads;
     private final Map<String, Double> shifters;
     private final Lemmatizer lemmatizer;
+    private final CompoundSplitter compounds;
 
+    /** A lexicon without lemmas or compound splitting. */
     public SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Map<String, Double> negations,
-            Map<String, Double> contrasts, Map<String, Double> compoundHeads, Map<String, Double> shifters) {
-        this(valences, boosters, negations, contrasts, compoundHeads, shifters, Lemmatizer.NONE);
+            Map<String, Double> contrasts, Map<String, Double> shifters) {
+        this(valences, boosters, negations, contrasts, shifters, Lemmatizer.NONE, CompoundSplitter.NONE);
     }
 
     public SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Map<String, Double> negations,
-            Map<String, Double> contrasts, Map<String, Double> compoundHeads, Map<String, Double> shifters,
-            Lemmatizer lemmatizer) {
+            Map<String, Double> contrasts, Map<String, Double> shifters, Lemmatizer lemmatizer,
+            CompoundSplitter compounds) {
         this.lemmatizer = lemmatizer;
+        this.compounds = compounds;
         this.valences = Map.copyOf(valences);
         this.boosters = Map.copyOf(boosters);
         this.negations = Map.copyOf(negations);
         this.contrasts = Map.copyOf(contrasts);
-        this.compoundHeads = Map.copyOf(compoundHeads);
         this.shifters = Map.copyOf(shifters);
     }
 
@@ -53,8 +53,6 @@ public final class SentimentLexicon implements Serializable {
     public static SentimentLexicon load(String language, JobConfig.Sentiment config) {
         Map<String, Double> valences = readValences(config.lexicons().getOrDefault(language, List.of()),
                 "nlp.sentiment.lexicons." + language);
-        Map<String, Double> heads = readValences(config.compounds().getOrDefault(language, List.of()),
-                "nlp.sentiment.compounds." + language);
         Lemmatizer lemmatizer = Lemmatizer.load(config.lemmaDictionaries().get(language),
                 "nlp.sentiment.lemma-dictionary." + language);
         List<String> modifierFiles = config.modifiers().getOrDefault(language, List.of());
@@ -82,7 +80,8 @@ public final class SentimentLexicon implements Serializable {
                 }
             }
         }
-        return new SentimentLexicon(valences, boosters, negations, contrasts, heads, shifters, lemmatizer);
+        return new SentimentLexicon(valences, boosters, negations, contrasts, shifters, lemmatizer,
+                language.equals("de") && config.splitGermanCompounds() ? CompoundSplitter.GERMAN : CompoundSplitter.NONE);
     }
 
     /** Reads term/valence files (later files override earlier ones); a header line is skipped. */
@@ -136,8 +135,9 @@ public final class SentimentLexicon implements Serializable {
         return lemmatizer;
     }
 
-    public Map<String, Double> compoundHeads() {
-        return compoundHeads;
+    /** The language's compound splitter ({@code nlp.sentiment.split-german-compounds} for German). */
+    public CompoundSplitter compounds() {
+        return compounds;
     }
 
     public int size() {

@@ -84,8 +84,17 @@ class GermanSentimentRulesTest {
         assertEquals(0.0, compound("Er ist nach Hause gefahren ."), "gefahren is driven, not Gefahr");
         assertEquals(0.0, compound("Er hat die Ukraine gemeint ."), "gemeint is meant, not gemein");
         assertEquals(0.0, compound("Die Vereinigung tagt ."), "an association, not an Einigung");
-        assertTrue(compound("Die Wiedervereinigung kam .") > 0, "while the compound head still counts");
+        assertTrue(compound("Die Tarifeinigung kam .") > 0, "while a compound's head still counts");
         assertEquals(0.0, compound("Die Zeugen gaben Auskunft ."), "gaben is gave, not Gabe");
+    }
+
+    @Test
+    void aCompoundTakesItsHeadsValenceAsTheSplitterFindsIt() {
+        assertTrue(compound("Die Wirtschaftskrisen dauern an .") < 0, "Wirtschaft|krisen -> Krise");
+        assertTrue(compound("Die Terroranschläge erschütterten das Land .") < 0, "an umlaut plural head -> Anschlag");
+        assertTrue(compound("Der Friedensnobelpreisträger sprach .") > 0, "Friedens|nobelpreisträger");
+        assertEquals(0.0, compound("Die Sehnsucht blieb ."), "no compound of Sucht");
+        assertEquals(0.0, compound("Der Kriegsreporter schrieb ."), "the head decides: a reporter");
     }
 
     @Test

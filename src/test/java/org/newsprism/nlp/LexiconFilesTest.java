@@ -54,11 +54,10 @@ class LexiconFilesTest {
 
     @Test
     void polarityFilesHoldLowerCaseTermsWithValencesOnVadersScale() throws IOException {
-        List<String> files = new ArrayList<>(files("sentiment-"));
-        files.addAll(files("compounds-"));
+        List<String> files = files("sentiment-");
         assertTrue(files.size() >= 5, "lexicon files found: " + files);
         for (String file : files) {
-            List<String[]> rows = rows(file, file.startsWith("compounds-") ? "head\tvalence" : "term\tvalence");
+            List<String[]> rows = rows(file, "term\tvalence");
             termsAreLowerCaseAndUnique(file, rows);
             for (String[] row : rows) {
                 double valence = Double.parseDouble(row[1]);

@@ -11,12 +11,12 @@ import org.newsprism.config.JobConfig;
 
 class SentenceSentimentScorerTest {
     private static final SentimentLexicon LEXICON = new SentimentLexicon(
-            Map.of("loben", 2.0, "gut", 1.9, "krieg", -3.0, "schlecht", -2.5, "good", 1.9, "war", -2.5),
+            Map.of("loben", 2.0, "gut", 1.9, "krieg", -3.0, "schlecht", -2.5, "good", 1.9, "war", -2.5, "krise", -2.5),
             Map.of("sehr", 0.293, "kaum", -0.293),
             Map.of("nicht", -0.74, "kein", -0.74),
             Map.of("aber", 1.5),
-            Map.of("krise", -2.5),
-            Map.of("senken", -1.0, "reduce", -1.0));
+            Map.of("senken", -1.0, "reduce", -1.0),
+            Lemmatizer.NONE, CompoundSplitter.GERMAN);
     /** Quotations weigh like the writer's own words. */
     private static final JobConfig.Quotations PLAIN = new JobConfig.Quotations(0, 1.0, 1.0);
     private final SentenceSentimentScorer german = new SentenceSentimentScorer(LEXICON, "de", 3, PLAIN);
@@ -107,7 +107,7 @@ class SentenceSentimentScorerTest {
     void germanParticiplesComparativesAndFunctionWords() {
         SentimentLexicon lexicon = new SentimentLexicon(
                 Map.of("freuen", 2.0, "zustimmen", 1.0, "stark", 1.2, "einig", 1.5), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of());
+                Map.of());
         SentenceSentimentScorer scorer = new SentenceSentimentScorer(lexicon, "de", 3, PLAIN);
         assertTrue(compound(scorer, "Sie hat sich gefreut") > 0, "gefreut -> freut -> freuen");
         assertTrue(compound(scorer, "Der Rat hat zugestimmt") > 0, "zugestimmt -> zustimmt -> zustimmen");
@@ -120,7 +120,7 @@ class SentenceSentimentScorerTest {
     @Test
     void germanUmlautPluralsReachTheirSingular() {
         SentimentLexicon lexicon = new SentimentLexicon(Map.of("anschlag", -3.0, "schaden", -2.0, "mangel", -1.8),
-                Map.of(), Map.of(), Map.of(), Map.of("anschlag", -2.5), Map.of("verhindert", -1.0));
+                Map.of(), Map.of(), Map.of(), Map.of("verhindert", -1.0), Lemmatizer.NONE, CompoundSplitter.GERMAN);
         SentenceSentimentScorer scorer = new SentenceSentimentScorer(lexicon, "de", 3, PLAIN);
         assertTrue(compound(scorer, "Die Anschläge trafen die Stadt") < 0, "Anschläge -> anschlag");
         assertTrue(compound(scorer, "Die Schäden sind groß") < 0, "Schäden -> schaden");

@@ -425,7 +425,7 @@ public final class SentenceSentimentScorer implements Serializable {
         if (zuInfinitive != null) {
             return zuInfinitive;
         }
-        Double plural = withoutPluralUmlaut(word, lexicon::valence);
+        Double plural = withoutPluralUmlaut(word);
         if (plural != null) {
             return plural;
         }
@@ -523,10 +523,10 @@ public final class SentenceSentimentScorer implements Serializable {
     private static final String[] UMLAUT_PLURAL_ENDINGS = {"ern", "er", "en", "e", "n", ""};
 
     /**
-     * The valence in {@code terms} of an umlaut plural's singular ({@code anschläge → anschlag}, {@code schäden →
+     * The lexicon's valence of an umlaut plural's singular ({@code anschläge → anschlag}, {@code schäden →
      * schaden}), or null when the word has no umlaut or no such singular is listed.
      */
-    private static Double withoutPluralUmlaut(String word, java.util.function.Function<String, Double> terms) {
+    private Double withoutPluralUmlaut(String word) {
         for (String ending : UMLAUT_PLURAL_ENDINGS) {
             if (word.length() - ending.length() < 3 || !word.endsWith(ending)) {
                 continue;
@@ -537,7 +537,7 @@ public final class SentenceSentimentScorer implements Serializable {
                 continue;
             }
             for (String candidate : new String[] {singular, singular + "en", singular + "e"}) {
-                Double v = terms.apply(candidate);
+                Double v = lexicon.valence(candidate);
                 if (v != null) {
                     return v;
                 }

@@ -91,17 +91,47 @@ public final class LshCandidates implements Serializable {
         return new LshCandidates(near.bands(), near.rows(), near.minSharedBands(), near.maxBucketComparisons());
     }
 
-    /** Candidate pairs among {@code signatures} (columns {@code doc}, {@code signature}; null signatures skipped). */
+    /**
+     * Candidate pairs among {@code signatures} (columns {@code doc}, {@code signature}; null signatures skipped),
+     * which should be persisted: they are counted first, to size the shuffles ({@link #sortPartitions}).
+     */
     public Dataset<Row> pairs(Dataset<Row> signatures) {
         int window = maxComparisons;
         MapPartitionsFunction<Row, Row> toPairs = sorted -> new WindowPairs(sorted, window);
-        return sharingEnoughBands(signatures
-                .where(col("signature").isNotNull())
-                .select(col("doc"), col("signature"))
+        Dataset<Row> signed = signatures.where(col("signature").isNotNull()).select(col("doc"), col("signature"));
+        long bucketRows = signed.count() * bands;
+        return sharingEnoughBands(signed
                 .flatMap(toBuckets("doc"), Encoders.row(BUCKET_SCHEMA))
-                .repartition(col("bucket"))
+                .repartition(sortPartitions(signatures, bucketRows), col("bucket"))
                 .sortWithinPartitions(col("bucket"), col("doc"))
-                .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)));
+                .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)),
+                sortPartitions(signatures, bucketRows * PAIRS_PER_BUCKET_ROW));
+    }
+
+    /**
+     * At most how many rows one task of the bucket and pair sorts is meant to sort. Spark sorts a task's rows
+     * through one array of pointers that it grows by doubling; at a million articles and the default 8
+     * partitions a pair sort held 17 million rows and asked for a 512 MB array, which a 4 GB heap shared with
+     * the cache could not always find in one piece ({@code OutOfMemoryError}). Two million rows keep it at
+     * 64 MB.
+     */
+    static final long ROWS_PER_SORT_TASK = 2_000_000;
+
+    /**
+     * The per-bucket pairs expected per bucket row when the pair sort is sized (the pairs are counted only
+     * as they are made): 2.4 on the benchmark's templated news at a million articles, up to
+     * {@code max-bucket-comparisons} in the worst case.
+     */
+    static final int PAIRS_PER_BUCKET_ROW = 4;
+
+    /**
+     * The partitions of a sort of about {@code rows} rows: {@link #ROWS_PER_SORT_TASK} each, at least
+     * {@code spark.sql.shuffle.partitions}.
+     */
+    static int sortPartitions(Dataset<Row> any, long rows) {
+        int configured = Integer.parseInt(any.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        long needed = (rows + ROWS_PER_SORT_TASK - 1) / ROWS_PER_SORT_TASK;
+        return (int) Math.max(configured, Math.min(needed, 100_000));
     }
 
     /**
@@ -113,10 +143,10 @@ public final class LshCandidates implements Serializable {
      * templated articles, first when it shared a task with the sort that made the pairs, then on its own
      * with the benchmark corpus's second version). A sort spills as it goes.
      */
-    private Dataset<Row> sharingEnoughBands(Dataset<Row> pairsPerBucket) {
+    private Dataset<Row> sharingEnoughBands(Dataset<Row> pairsPerBucket, int partitions) {
         Column[] pair = Arrays.stream(pairsPerBucket.columns()).map(functions::col).toArray(Column[]::new);
         int min = minSharedBands;
-        return pairsPerBucket.repartition(pair)
+        return pairsPerBucket.repartition(partitions, pair)
                 .sortWithinPartitions(pair)
                 .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new SharedEnough(sorted, min),
                         Encoders.row(pairsPerBucket.schema()));
@@ -173,10 +203,11 @@ public final class LshCandidates implements Serializable {
      * {@code minSharedBands} buckets. Pairs within one set are not
      * formed. Only the stored rows that share a bucket with some probe are shuffled after the first
      * filter; of a bucket's stored rows, the {@code maxComparisons} with the smallest ids are paired, so a
-     * boilerplate bucket does not explode.
+     * boilerplate bucket does not explode. The probes are counted first, to size the pair sort.
      */
     public Dataset<Row> crossPairs(Dataset<Row> probes, Dataset<Row> stored) {
         Dataset<Row> probeBuckets = buckets(probes);
+        long probeBucketRows = probes.where(col("signature").isNotNull()).count() * bands;
         Dataset<Row> storedBuckets = buckets(stored)
                 .join(probeBuckets.select(col("bucket")).distinct(), "bucket");
         Dataset<Row> capped = storedBuckets
@@ -185,7 +216,7 @@ public final class LshCandidates implements Serializable {
                 .select(col("bucket"), col("id").as("stored"));
         return sharingEnoughBands(probeBuckets.select(col("bucket"), col("id").as("probe"))
                 .join(capped, "bucket")
-                .select(col("probe"), col("stored")));
+                .select(col("probe"), col("stored")), sortPartitions(probes, probeBucketRows * PAIRS_PER_BUCKET_ROW));
     }
 
     /** {@code (bucket long, id string)}: one row per band of each non-null signature. */

@@ -372,7 +372,8 @@ public final class ConfigLoader {
                     new JobConfig.UrlDedup(bool("dedup.url.enabled")),
                     new JobConfig.NearDedup(bool("dedup.near.enabled"), intIn("dedup.near.shingle-size", 1, 50),
                             hashes, bands, rows, minSharedBands, threshold, longValue("dedup.near.seed"),
-                            intIn("dedup.near.max-bucket-comparisons", 1, 100_000)));
+                            intIn("dedup.near.max-bucket-comparisons", 1, 100_000)),
+                    intIn("dedup.components-on-driver-max-links", 0, 50_000_000));
         }
 
         private JobConfig.Nlp nlp() {

@@ -85,7 +85,8 @@ public record JobConfig(
     public record Quotations(int shortMaxWords, double shortWeight, double speechWeight) implements Serializable {}
 
     /** {@code newsprism.dedup}: exact, URL and near-duplicate detection. */
-    public record Dedup(boolean exactEnabled, UrlDedup url, NearDedup near) implements Serializable {}
+    public record Dedup(boolean exactEnabled, UrlDedup url, NearDedup near, int componentsOnDriverMaxLinks)
+            implements Serializable {}
 
     /** {@code newsprism.dedup.url}: same canonical URL means same article. */
     public record UrlDedup(boolean enabled) implements Serializable {}

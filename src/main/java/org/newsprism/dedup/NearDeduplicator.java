@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       {@link LshCandidates LSH candidate pairs} whose estimated Jaccard similarity (share of equal
  *       MinHash values) reaches {@code dedup.near.threshold}. Candidates below it are LSH false
  *       positives and are dropped.</li>
- *   <li><b>Cluster</b>: the {@link ComponentLabeler connected components} of the links, computed on
- *       Spark. Each cluster keeps one article by {@link ExactDeduplicator#keepPriority()} (earliest
+ *   <li><b>Cluster</b>: the {@link ComponentLabeler connected components} of the links, computed on the
+ *       driver when there are at most {@code dedup.components-on-driver-max-links} links, else on Spark.
+ *       Each cluster keeps one article by {@link ExactDeduplicator#keepPriority()} (earliest
  *       {@code published_at}, then longest text, then smallest {@code article_id}).</li>
  *   <li><b>Account</b>: every other member becomes a {@code duplicates} row: {@code method = url} when it
  *       shares its canonical URL with another member of its cluster, else {@code near};
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * <p>Cost grows near-linearly: one pass over the texts, one shuffle of {@code bands} small rows per
  * article, then work on candidate pairs only. Internal node ids are {@code xxhash64(article_id)}; the
  * (astronomically rare) articles whose ids collide are left out of URL and near dedup and logged.
- * Reads {@code dedup.url.*} and {@code dedup.near.*}.
+ * Reads {@code dedup.url.*}, {@code dedup.near.*} and {@code dedup.components-on-driver-max-links}.
  */
 public final class NearDeduplicator {
     private static final Logger LOG = LoggerFactory.getLogger(NearDeduplicator.class);
@@ -171,7 +172,8 @@ public final class NearDeduplicator {
                     .where(SIMILARITY.apply(col("sa"), col("sb")).geq(config.near().threshold()))
                     .select(col("a").as("src"), col("b").as("dst"), lit("near").as("kind"));
             Dataset<Row> links = nearLinks.unionByName(urlLinks.withColumn("kind", lit("url"))).localCheckpoint();
-            Dataset<Row> components = ComponentLabeler.label(links.select(col("src"), col("dst")));
+            Dataset<Row> components = ComponentLabeler.label(links.select(col("src"), col("dst")),
+                    config.componentsOnDriverMaxLinks());
 
             WindowSpec byCluster = Window.partitionBy("component").orderBy(ExactDeduplicator.keepPriority());
             Dataset<Row> removed = components.join(members, col("node").equalTo(col("doc")))

@@ -22,11 +22,26 @@ class ComponentLabelerTest {
             .add("src", DataTypes.LongType, false)
             .add("dst", DataTypes.LongType, false);
 
+    /**
+     * The labels of {@code edges} found on Spark in rounds; asserts that the driver's union-find, and a driver
+     * limit below the edge count (which falls back to the rounds), give the same.
+     */
     private static Map<Long, Long> label(List<long[]> edges) {
         List<Row> rows = new ArrayList<>();
         edges.forEach(e -> rows.add(RowFactory.create(e[0], e[1])));
+        Dataset<Row> input = SharedSpark.session().createDataFrame(rows, EDGES);
+        Map<Long, Long> labels = collect(ComponentLabeler.label(input));
+        assertEquals(labels, collect(ComponentLabeler.label(input, edges.size())), "on the driver");
+        if (edges.size() > 1) {
+            assertEquals(labels, collect(ComponentLabeler.label(input, edges.size() - 1)), "over the driver limit");
+        }
+        return labels;
+    }
+
+    private static Map<Long, Long> collect(Dataset<Row> labelled) {
+        assertEquals(ComponentLabeler.LABELS.fieldNames().length, labelled.columns().length);
         Map<Long, Long> labels = new TreeMap<>();
-        for (Row r : ComponentLabeler.label(SharedSpark.session().createDataFrame(rows, EDGES)).collectAsList()) {
+        for (Row r : labelled.select("node", "component").collectAsList()) {
             Long previous = labels.put(r.getLong(0), r.getLong(1));
             assertEquals(null, previous, "node " + r.getLong(0) + " labelled once");
         }

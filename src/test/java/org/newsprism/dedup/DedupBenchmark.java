@@ -202,7 +202,8 @@ public final class DedupBenchmark {
 
     /** Newsprism's near-duplicate core on all articles (as if none were exact duplicates), materialised. */
     private static NearDeduplicator.Clusters nearCore(JobConfig config, Dataset<Row> articles) {
-        JobConfig.Dedup nearOnly = new JobConfig.Dedup(true, new JobConfig.UrlDedup(false), config.dedup().near());
+        JobConfig.Dedup nearOnly = new JobConfig.Dedup(true, new JobConfig.UrlDedup(false), config.dedup().near(),
+                config.dedup().componentsOnDriverMaxLinks());
         NearDeduplicator deduplicator = new NearDeduplicator(nearOnly, config.normalize().trackingParams());
         Dataset<Row> sketches = deduplicator.sketch(articles.withColumn("duplicate_count", lit(0)))
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -30,7 +30,7 @@ class ExactDeduplicatorTest {
 
     private static JobConfig.Dedup exactOnly(boolean enabled) {
         JobConfig.Dedup defaults = ConfigLoader.defaults().config().dedup();
-        return new JobConfig.Dedup(enabled, defaults.url(), defaults.near());
+        return new JobConfig.Dedup(enabled, defaults.url(), defaults.near(), defaults.componentsOnDriverMaxLinks());
     }
 
     private static Row article(String id, long position, String sha, String publishedAt, int chars) {

@@ -107,16 +107,16 @@ class NearDeduplicatorTest {
     @Test
     void eachMethodCanBeSwitchedOff() {
         JobConfig.NearDedup nearOff = new JobConfig.NearDedup(false, 5, 120, 40, 3, 1, 0.5, 1, 50);
-        DedupResult urlOnly = run(new JobConfig.Dedup(true, DEFAULTS.url(), nearOff));
+        DedupResult urlOnly = run(new JobConfig.Dedup(true, DEFAULTS.url(), nearOff, DEFAULTS.componentsOnDriverMaxLinks()));
         assertEquals(Map.of("c", "b", "d", "a"), duplicateOf(urlOnly));
 
         JobConfig.UrlDedup urlOff = new JobConfig.UrlDedup(false);
-        DedupResult nearOnly = run(new JobConfig.Dedup(true, urlOff, DEFAULTS.near()));
+        DedupResult nearOnly = run(new JobConfig.Dedup(true, urlOff, DEFAULTS.near(), DEFAULTS.componentsOnDriverMaxLinks()));
         assertEquals(Map.of("b", "a", "c", "a"), duplicateOf(nearOnly));
 
         Dataset<Row> input = SharedSpark.session().createDataFrame(corpus(), SCHEMA);
         DedupResult exactOnly = new ExactDeduplicator(DEFAULTS).apply(input);
-        assertSame(exactOnly, new NearDeduplicator(new JobConfig.Dedup(true, urlOff, nearOff), TRACKING).apply(exactOnly));
+        assertSame(exactOnly, new NearDeduplicator(new JobConfig.Dedup(true, urlOff, nearOff, DEFAULTS.componentsOnDriverMaxLinks()), TRACKING).apply(exactOnly));
     }
 
     private static Map<String, String> duplicateOf(DedupResult result) {

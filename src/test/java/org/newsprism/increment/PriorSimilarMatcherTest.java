@@ -95,7 +95,8 @@ class PriorSimilarMatcherTest {
         assertEquals(List.of("n2"), List.copyOf(found.keySet()), "n1's only match has an incomparable signature");
         assertEquals(List.of("same-url", "url"), found.get("n2").subList(0, 2));
 
-        JobConfig.Dedup urlOff = new JobConfig.Dedup(true, new JobConfig.UrlDedup(false), DEDUP.near());
+        JobConfig.Dedup urlOff = new JobConfig.Dedup(true, new JobConfig.UrlDedup(false), DEDUP.near(),
+                DEDUP.componentsOnDriverMaxLinks());
         assertEquals(Map.of(), matches(urlOff, fresh, earlier), "URL dedup off: no URL matches");
     }
 }

@@ -67,6 +67,22 @@ public final class LshCandidates implements Serializable {
     private static final int SEED_HIGH = 0x1b5_0001;
     private static final int SEED_LOW = 0x1b5_0002;
 
+    /**
+     * At most how many rows one task of the bucket and pair sorts is meant to sort. Spark sorts a task's rows
+     * through one array of pointers that it grows by doubling; at a million articles and the default 8
+     * partitions a pair sort held 17 million rows and asked for a 512 MB array, which a 4 GB heap shared with
+     * the cache could not always find in one piece ({@code OutOfMemoryError}). Two million rows keep it at
+     * 64 MB.
+     */
+    static final long ROWS_PER_SORT_TASK = 2_000_000;
+
+    /**
+     * The per-bucket pairs expected per bucket row when the pair sort is sized (the pairs are counted only
+     * as they are made): 2.4 on the benchmark's templated news at a million articles, up to
+     * {@code max-bucket-comparisons} in the worst case.
+     */
+    static final int PAIRS_PER_BUCKET_ROW = 4;
+
     private final int bands;
     private final int rows;
     private final int minSharedBands;
@@ -107,22 +123,6 @@ public final class LshCandidates implements Serializable {
                 .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)),
                 sortPartitions(signatures, bucketRows * PAIRS_PER_BUCKET_ROW));
     }
-
-    /**
-     * At most how many rows one task of the bucket and pair sorts is meant to sort. Spark sorts a task's rows
-     * through one array of pointers that it grows by doubling; at a million articles and the default 8
-     * partitions a pair sort held 17 million rows and asked for a 512 MB array, which a 4 GB heap shared with
-     * the cache could not always find in one piece ({@code OutOfMemoryError}). Two million rows keep it at
-     * 64 MB.
-     */
-    static final long ROWS_PER_SORT_TASK = 2_000_000;
-
-    /**
-     * The per-bucket pairs expected per bucket row when the pair sort is sized (the pairs are counted only
-     * as they are made): 2.4 on the benchmark's templated news at a million articles, up to
-     * {@code max-bucket-comparisons} in the worst case.
-     */
-    static final int PAIRS_PER_BUCKET_ROW = 4;
 
     /**
      * The partitions of a sort of about {@code rows} rows: {@link #ROWS_PER_SORT_TASK} each, at least

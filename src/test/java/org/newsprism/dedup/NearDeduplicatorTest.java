@@ -107,16 +107,21 @@ class NearDeduplicatorTest {
     @Test
     void eachMethodCanBeSwitchedOff() {
         JobConfig.NearDedup nearOff = new JobConfig.NearDedup(false, 5, 120, 40, 3, 1, 0.5, 1, 50);
-        DedupResult urlOnly = run(new JobConfig.Dedup(true, DEFAULTS.url(), nearOff, DEFAULTS.componentsOnDriverMaxLinks()));
+        DedupResult urlOnly = run(withMethods(DEFAULTS.url(), nearOff));
         assertEquals(Map.of("c", "b", "d", "a"), duplicateOf(urlOnly));
 
         JobConfig.UrlDedup urlOff = new JobConfig.UrlDedup(false);
-        DedupResult nearOnly = run(new JobConfig.Dedup(true, urlOff, DEFAULTS.near(), DEFAULTS.componentsOnDriverMaxLinks()));
+        DedupResult nearOnly = run(withMethods(urlOff, DEFAULTS.near()));
         assertEquals(Map.of("b", "a", "c", "a"), duplicateOf(nearOnly));
 
         Dataset<Row> input = SharedSpark.session().createDataFrame(corpus(), SCHEMA);
         DedupResult exactOnly = new ExactDeduplicator(DEFAULTS).apply(input);
-        assertSame(exactOnly, new NearDeduplicator(new JobConfig.Dedup(true, urlOff, nearOff, DEFAULTS.componentsOnDriverMaxLinks()), TRACKING).apply(exactOnly));
+        assertSame(exactOnly, new NearDeduplicator(withMethods(urlOff, nearOff), TRACKING).apply(exactOnly));
+    }
+
+    /** The default dedup settings with these URL and near settings. */
+    private static JobConfig.Dedup withMethods(JobConfig.UrlDedup url, JobConfig.NearDedup near) {
+        return new JobConfig.Dedup(DEFAULTS.exactEnabled(), url, near, DEFAULTS.componentsOnDriverMaxLinks());
     }
 
     private static Map<String, String> duplicateOf(DedupResult result) {

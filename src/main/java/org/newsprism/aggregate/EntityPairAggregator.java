@@ -33,7 +33,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.hash.Murmur3_x86_32;
+import org.newsprism.io.Shuffles;
 
 /**
  * Stage "aggregate" (co-mentions): mentions in, {@code entity_pairs} out: one row per published date and
@@ -59,8 +59,6 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
  * partition is one file's rows, in order.
  */
 public final class EntityPairAggregator {
-    /** The seed of Spark's hash partitioning ({@code Murmur3Hash}'s default). */
-    private static final int SPARK_HASH_SEED = 42;
 
     private EntityPairAggregator() {}
 
@@ -151,7 +149,7 @@ public final class EntityPairAggregator {
         public Dataset<Row> sortedPairs(int partitions) {
             int n = Math.max(1, partitions);
             int[] rangeOfRank = ranges(pairsByRank, n);
-            int[] bucketOfRange = hashBuckets(n);
+            int[] bucketOfRange = Shuffles.hashBuckets(n);
             StructType keyed = new StructType()
                     .add("bucket", DataTypes.IntegerType, false)
                     .add("pair_key", DataTypes.LongType, false)
@@ -202,25 +200,6 @@ public final class EntityPairAggregator {
             before += pairsByRank[r];
         }
         return range;
-    }
-
-    /**
-     * For each of {@code n} partitions an int that Spark's hash partitioning ({@code repartition(n, column)},
-     * {@code pmod(murmur3(value, 42), n)}) sends to it. Spark SQL has no partitioning by a given number; with
-     * these values as the column, rows go to the range chosen for them.
-     */
-    static int[] hashBuckets(int n) {
-        int[] bucket = new int[n];
-        Arrays.fill(bucket, -1);
-        int found = 0;
-        for (int v = 0; found < n; v++) {
-            int partition = Math.floorMod(Murmur3_x86_32.hashInt(v, SPARK_HASH_SEED), n);
-            if (bucket[partition] < 0) {
-                bucket[partition] = v;
-                found++;
-            }
-        }
-        return bucket;
     }
 
     /**
@@ -514,7 +493,7 @@ public final class EntityPairAggregator {
 
         /**
          * The article's pairs as rows {@code (bucket of a's range, pair key, sentences naming both ids)}, with
-         * {@code rangeOfRank} and {@code bucketOfRange} from {@link #ranges} and {@link #hashBuckets}.
+         * {@code rangeOfRank} and {@code bucketOfRange} from {@link #ranges} and {@link Shuffles#hashBuckets}.
          */
         List<Row> pairs(int[] rangeOfRank, int[] bucketOfRange) {
             List<Row> out = new ArrayList<>();

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import org.newsprism.config.JobConfig;
+import org.newsprism.io.Shuffles;
 
 /**
  * Locality-sensitive hashing over MinHash signatures: {@code (doc long, signature binary)} in, candidate
@@ -68,15 +69,6 @@ public final class LshCandidates implements Serializable {
     private static final int SEED_LOW = 0x1b5_0002;
 
     /**
-     * At most how many rows one task of the bucket and pair sorts is meant to sort. Spark sorts a task's rows
-     * through one array of pointers that it grows by doubling; at a million articles and the default 8
-     * partitions a pair sort held 17 million rows and asked for a 512 MB array, which a 4 GB heap shared with
-     * the cache could not always find in one piece ({@code OutOfMemoryError}). Two million rows keep it at
-     * 64 MB.
-     */
-    static final long ROWS_PER_SORT_TASK = 2_000_000;
-
-    /**
      * The per-bucket pairs expected per bucket row when the pair sort is sized (the pairs are counted only
      * as they are made): 2.4 on the benchmark's templated news at a million articles, up to
      * {@code max-bucket-comparisons} in the worst case.
@@ -109,7 +101,7 @@ public final class LshCandidates implements Serializable {
 
     /**
      * Candidate pairs among {@code signatures} (columns {@code doc}, {@code signature}; null signatures skipped),
-     * which should be persisted: they are counted first, to size the shuffles ({@link #sortPartitions}).
+     * which should be persisted: they are counted first, to size the shuffles ({@link Shuffles#sortTasks}).
      */
     public Dataset<Row> pairs(Dataset<Row> signatures) {
         int window = maxComparisons;
@@ -118,20 +110,10 @@ public final class LshCandidates implements Serializable {
         long bucketRows = signed.count() * bands;
         return sharingEnoughBands(signed
                 .flatMap(toBuckets("doc"), Encoders.row(BUCKET_SCHEMA))
-                .repartition(sortPartitions(signatures, bucketRows), col("bucket"))
+                .repartition(Shuffles.sortTasks(signatures.sparkSession(), bucketRows), col("bucket"))
                 .sortWithinPartitions(col("bucket"), col("doc"))
                 .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)),
-                sortPartitions(signatures, bucketRows * PAIRS_PER_BUCKET_ROW));
-    }
-
-    /**
-     * The partitions of a sort of about {@code rows} rows: {@link #ROWS_PER_SORT_TASK} each, at least
-     * {@code spark.sql.shuffle.partitions}.
-     */
-    static int sortPartitions(Dataset<Row> any, long rows) {
-        int configured = Integer.parseInt(any.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-        long needed = (rows + ROWS_PER_SORT_TASK - 1) / ROWS_PER_SORT_TASK;
-        return (int) Math.max(configured, Math.min(needed, 100_000));
+                Shuffles.sortTasks(signatures.sparkSession(), bucketRows * PAIRS_PER_BUCKET_ROW));
     }
 
     /**
@@ -216,7 +198,8 @@ public final class LshCandidates implements Serializable {
                 .select(col("bucket"), col("id").as("stored"));
         return sharingEnoughBands(probeBuckets.select(col("bucket"), col("id").as("probe"))
                 .join(capped, "bucket")
-                .select(col("probe"), col("stored")), sortPartitions(probes, probeBucketRows * PAIRS_PER_BUCKET_ROW));
+                .select(col("probe"), col("stored")), Shuffles.sortTasks(probes.sparkSession(),
+                        probeBucketRows * PAIRS_PER_BUCKET_ROW));
     }
 
     /** {@code (bucket long, id string)}: one row per band of each non-null signature. */

@@ -1,6 +1,13 @@
 package org.newsprism.io;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +31,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newsprism.config.JobConfig;
 import org.slf4j.Logger;
@@ -39,8 +48,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #write}: a whole table, sorted by its key columns (stable row order, Parquet min/max
  *       statistics that let filters skip data), at most {@code output.max-files-per-table} files.</li>
  *   <li>{@link #writePartitioned}: a table in Hive-style partitions ({@code published_date=2025-08-18/},
- *       {@code published_date=__HIVE_DEFAULT_PARTITION__/} for rows without a date), one file per partition
- *       (split at {@code output.max-rows-per-file} rows), rows sorted within it. Either the whole table, or
+ *       {@code published_date=__HIVE_DEFAULT_PARTITION__/} for rows without a date), rows sorted within each
+ *       file: a date in one file, or in a file per write task where it is larger than a task's share or a
+ *       share ends in it (and always split at {@code output.max-rows-per-file} rows). Either the whole table, or
  *       (incremental runs) only the partitions named: those replace their old versions, the others stay.</li>
  *   <li>{@link #commit}: first writes a journal ({@code _staging/<run>/_COMMIT}) listing every table or
  *       partition to swap, then for each moves the old version to {@code _trash/<run>/} and the staged one
@@ -55,6 +65,8 @@ public final class TableOutput {
     public static final String NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__";
     private static final Logger LOG = LoggerFactory.getLogger(TableOutput.class);
     private static final String JOURNAL = "_COMMIT";
+    /** Rows a task of a date-partitioned table gets at least before the table is spread over more tasks. */
+    static final long MIN_ROWS_PER_WRITE_TASK = 250_000;
 
     private final SparkSession spark;
     private final Path output;
@@ -126,7 +138,7 @@ public final class TableOutput {
         String[] within = new String[sortColumns.length + 1];
         within[0] = partitionColumn;
         System.arraycopy(sortColumns, 0, within, 1, sortColumns.length);
-        Dataset<Row> sortedRows = rows.repartition(col(partitionColumn))
+        Dataset<Row> sortedRows = spreadOverTasks(rows, partitionColumn, sortColumns)
                 .sortWithinPartitions(order(rows, within));
         writer(sortedRows).partitionBy(partitionColumn).parquet(staged.toString());
         Set<String> dirs = replace == null ? null : new TreeSet<>(replace);
@@ -152,6 +164,51 @@ public final class TableOutput {
             dirs.forEach(dir -> swaps.add(table + "/" + dir));
         }
     }
+
+    /**
+     * {@code rows} shuffled to the tasks that write them: the dates in order, each task about the same number
+     * of rows ({@link Shuffles#writeTasks}: at most {@code max-rows-per-file} and two million, and cut for the
+     * cores only while each keeps {@link #MIN_ROWS_PER_WRITE_TASK}). Small dates share a task (a file each); a
+     * date larger than a task's share is spread over as many tasks as it needs, its rows chosen by a hash of
+     * the sort columns, so that a corpus of a single day is still written by every core of a cluster. Shuffling
+     * by the date alone gave a date one task, whatever its size. Costs a count of the rows per date first.
+     */
+    private Dataset<Row> spreadOverTasks(Dataset<Row> rows, String partitionColumn, String... sortColumns) {
+        List<Row> counts = rows.groupBy(col(partitionColumn)).count().collectAsList();
+        long total = counts.stream().mapToLong(r -> r.getLong(1)).sum();
+        long maxPerTask = Math.min(Shuffles.ROWS_PER_SORT_TASK, maxRowsPerFile);
+        int tasks = Shuffles.writeTasks(spark, total, Math.min(MIN_ROWS_PER_WRITE_TASK, maxPerTask), maxPerTask);
+        long perTask = Math.max(1, (total + tasks - 1) / tasks);
+        // Each date's rows take the next places in one sequence over all dates (null first, as the dates sort);
+        // a row's place within its date comes from the hash, and its task is its place divided by the share.
+        List<Row> sorted = new ArrayList<>(counts);
+        sorted.sort(NULL_FIRST_DATES);
+        List<Row> places = new ArrayList<>();
+        long start = 0;
+        for (Row r : sorted) {
+            places.add(RowFactory.create(r.get(0), start, r.getLong(1)));
+            start += r.getLong(1);
+        }
+        StructType placeSchema = new StructType()
+                .add("__date", rows.schema().apply(partitionColumn).dataType())
+                .add("__start", DataTypes.LongType, false)
+                .add("__rows", DataTypes.LongType, false);
+        Dataset<Row> placesByDate = broadcast(spark.createDataFrame(places, placeSchema));
+        Column[] keys = Arrays.stream(sortColumns).map(c -> rows.col(c)).toArray(Column[]::new);
+        Column hash = keys.length == 0 ? lit(0L) : xxhash64(keys);
+        Column place = col("__start").plus(pmod(hash, col("__rows")));
+        Column task = least(place.divide(perTask).cast(DataTypes.IntegerType), lit(tasks - 1));
+        Column[] buckets = Arrays.stream(Shuffles.hashBuckets(tasks)).mapToObj(b -> lit(b)).toArray(Column[]::new);
+        return rows.join(placesByDate, rows.col(partitionColumn).eqNullSafe(placesByDate.col("__date")))
+                .withColumn("__bucket", element_at(array(buckets), task.plus(1)))
+                .repartition(tasks, col("__bucket"))
+                .select(Arrays.stream(rows.columns()).map(c -> rows.col(c)).toArray(Column[]::new));
+    }
+
+    /** Rows {@code (date, …)} by date, null first, as Spark sorts the partitions' rows. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final java.util.Comparator<Row> NULL_FIRST_DATES = java.util.Comparator.comparing(
+            (Row r) -> (Comparable) r.get(0), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
 
     /** A Parquet writer as every table is written: replacing, zstd, at most {@code max-rows-per-file} rows a file. */
     private DataFrameWriter<Row> writer(Dataset<Row> rows) {

@@ -220,25 +220,6 @@ class EntityPairAggregatorTest {
         }
     }
 
-    /** Spark's hash partitioning sends each range's bucket value to that range's partition. */
-    @Test
-    void hashBucketsLandInTheirPartitions() {
-        for (int n : new int[] {1, 2, 7, 64}) {
-            int[] buckets = EntityPairAggregator.hashBuckets(n);
-            List<Row> rows = new java.util.ArrayList<>();
-            for (int p = 0; p < n; p++) {
-                rows.add(RowFactory.create(p, buckets[p]));
-            }
-            StructType schema = new StructType().add("range", DataTypes.IntegerType).add("bucket", DataTypes.IntegerType);
-            List<Row> placed = SharedSpark.session().createDataFrame(rows, schema).repartition(n, col("bucket"))
-                    .select(col("range"), spark_partition_id().as("partition")).collectAsList();
-            assertEquals(n, placed.size());
-            for (Row r : placed) {
-                assertEquals(r.getInt(0), r.getInt(1), "range " + r.getInt(0) + " of " + n);
-            }
-        }
-    }
-
     /** Ranges follow the ranks, and split the pairs about evenly where no single entity is too large. */
     @Test
     void rangesSplitThePairsInOrder() {

@@ -50,17 +50,6 @@ class LshCandidatesTest {
         assertEquals(Set.of("1-2", "1-3", "1-4", "2-4", "3-4"), pairs(new LshCandidates(2, 2, 1, 50).pairs(input)));
     }
 
-    @Test
-    void largeSortsGetAPartitionPerTwoMillionRowsAndSmallOnesTheConfiguredNumber() {
-        Dataset<Row> any = signatures(1, new int[] {1, 2, 3, 4});
-        int configured = Integer.parseInt(SharedSpark.session().conf().get("spark.sql.shuffle.partitions"));
-        assertEquals(configured, LshCandidates.sortPartitions(any, 0));
-        assertEquals(configured, LshCandidates.sortPartitions(any, LshCandidates.ROWS_PER_SORT_TASK));
-        // A million articles of 64 bands: 64 million bucket rows, 32 sorts of two million.
-        assertEquals(32, LshCandidates.sortPartitions(any, 64_000_000L));
-        assertEquals(33, LshCandidates.sortPartitions(any, 64_000_001L));
-    }
-
     private static Dataset<Row> identified(Object... idAndSignature) {
         StructType schema = new StructType().add("id", DataTypes.StringType, false)
                 .add("signature", DataTypes.BinaryType, true);

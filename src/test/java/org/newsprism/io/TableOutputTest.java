@@ -106,6 +106,41 @@ class TableOutputTest {
         }
     }
 
+    /**
+     * A date larger than a write task's share is written by several tasks (a file each, part numbers are task
+     * numbers), each file sorted, no row lost; small dates stay one file each.
+     */
+    @Test
+    void aLargeDateIsSpreadOverSeveralTasksAndSmallDatesStayOneFile(@TempDir Path dir) throws Exception {
+        List<Object[]> input = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            input.add(row(String.format("a%02d", i), "e" + (i % 7), "2025-08-18"));
+        }
+        input.add(row("b1", "e1", "2025-08-17"));
+        input.add(row("c1", "e2", "2025-08-19"));
+        // At most 10 rows per file, so 10 per write task: 42 rows in 5 tasks of 9.
+        TableOutput out = new TableOutput(spark, dir.toString(), "r1", 8, 10);
+        out.writePartitioned("t", rows(input.toArray(Object[][]::new)), "published_date", null, "entity", "id");
+        out.commit();
+
+        Path table = dir.resolve("t");
+        Map<String, Long> files = files(table);
+        java.util.function.Function<String, Set<String>> tasksOf = date -> files.keySet().stream()
+                .filter(f -> f.startsWith("published_date=" + date + "/"))
+                .map(f -> f.replaceAll(".*/part-(\\d+)-.*", "$1")).collect(Collectors.toSet());
+        assertTrue(tasksOf.apply("2025-08-18").size() >= 3, "the large date over several tasks: " + files.keySet());
+        assertEquals(1, tasksOf.apply("2025-08-17").size(), files.keySet().toString());
+        assertEquals(1, tasksOf.apply("2025-08-19").size(), files.keySet().toString());
+        assertEquals(input.stream().map(r -> "[" + r[0] + "," + r[1] + "," + r[2] + "]").sorted().toList(), content(table),
+                "every row once");
+        for (String file : files.keySet()) {
+            List<String> keys = spark.read().parquet(table.resolve(file).toString()).collectAsList().stream()
+                    .map(r -> r.getString(1) + "/" + r.getString(0)).toList();
+            assertEquals(keys.stream().sorted().toList(), keys, file + " sorted by entity, id");
+            assertTrue(keys.size() <= 10, file);
+        }
+    }
+
     @Test
     void replacingPartitionsLeavesTheOthersUntouchedAndRemovesEmptiedOnes(@TempDir Path dir) throws Exception {
         TableOutput first = output(dir, "r1");

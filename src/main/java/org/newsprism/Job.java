@@ -43,6 +43,7 @@ import org.newsprism.dedup.NearDeduplicator;
 import org.newsprism.io.ArticleReader;
 import org.newsprism.io.InputFile;
 import org.newsprism.io.InputFiles;
+import org.newsprism.io.Shuffles;
 import org.newsprism.io.TableOutput;
 import org.newsprism.nlp.AnnotateStage;
 import org.newsprism.normalize.NormalizeStage;
@@ -209,7 +210,9 @@ public final class Job {
                 writeTable(timings, tableRows, "entity_pairs", () -> {
                     int max = out.pairEntitiesPerArticle();
                     EntityPairAggregator.Plan pairs = EntityPairAggregator.plan(mentionsByArticle, max);
-                    return output.writeOrdered("entity_pairs", pairs.sortedPairs(output.filesFor(pairs.pairsAtMost())));
+                    // A range per file, and more where a range would sort more than a task should.
+                    int ranges = Math.max(output.filesFor(pairs.pairsAtMost()), Shuffles.sortTasksBySize(pairs.pairsAtMost()));
+                    return output.writeOrdered("entity_pairs", pairs.sortedPairs(ranges));
                 });
                 writeTable(timings, tableRows, "source_daily", () -> output.write("source_daily", sourceDaily, "source",
                         date));

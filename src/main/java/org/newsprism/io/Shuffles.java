@@ -36,6 +36,11 @@ public final class Shuffles {
         return (int) Math.max(configured(spark), tasksFor(rows, ROWS_PER_SORT_TASK));
     }
 
+    /** The tasks of a sort of about {@code rows} rows, one per {@link #ROWS_PER_SORT_TASK}, however few the cores. */
+    public static int sortTasksBySize(long rows) {
+        return (int) Math.max(1, tasksFor(rows, ROWS_PER_SORT_TASK));
+    }
+
     /**
      * The tasks that write a table of {@code rows} rows: enough that none takes more than
      * {@code maxRowsPerTask}, and up to {@code spark.sql.shuffle.partitions} to use the cores as long as each

@@ -25,6 +25,9 @@ class ShufflesTest {
         // A million articles of 64 bands: 64 million bucket rows, 32 sorts of two million.
         assertEquals(32, Shuffles.sortTasks(spark, 64_000_000L));
         assertEquals(33, Shuffles.sortTasks(spark, 64_000_001L));
+        assertEquals(1, Shuffles.sortTasksBySize(0));
+        assertEquals(1, Shuffles.sortTasksBySize(Shuffles.ROWS_PER_SORT_TASK));
+        assertEquals(104, Shuffles.sortTasksBySize(207_000_000L), "entity_pairs' sort at a million articles");
     }
 
     @Test

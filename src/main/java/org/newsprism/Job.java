@@ -197,7 +197,7 @@ public final class Job {
                 Dataset<Row> mentions = touched == null
                         ? output.staged("mentions", tables.mentions().schema())
                         : tables.mentions();
-                Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions));
+                Dataset<Row> entityDaily = cache(cached, EntityDailyAggregator.aggregate(mentions, tableRows.get("mentions")));
                 Dataset<Row> mentionsByArticle = cache(cached, touched == null
                         ? OutputTables.mentionsByArticle(annotated)
                         : EntityPairAggregator.byArticle(mentions));

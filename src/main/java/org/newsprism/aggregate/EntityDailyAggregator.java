@@ -15,15 +15,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newsprism.io.Shuffles;
 
 /**
  * Stage "aggregate": mentions in, {@code entity_daily} out: per published date, entity and language the
  * number of mentions, distinct articles and sources, mean and sample standard deviation of mention
  * sentiment, and mentions per sentiment label. Articles without a date aggregate under a null date.
  *
- * <p>The mentions are shuffled once by that key and sorted within each partition by the key (entity id
- * first), source, article and sentiment, and each key's run of rows is summarised in one pass: an article
- * has one source, so distinct sources and articles are the changes of source and article along the run.
+ * <p>The mentions are shuffled once by that key (a task per two million of them) and sorted within each
+ * partition by the key (entity id first), source, article and sentiment, and each key's run of rows is
+ * summarised in one pass: an article has one source, so distinct sources and articles are the changes of
+ * source and article along the run.
  * Spark's own formulation ({@code countDistinct} of two columns) copies every mention three times
  * ({@code Expand}) and shuffles twice. Sentiment mean and deviation are summed in the sorted order, so they do not depend on
  * how the mentions were partitioned.
@@ -35,7 +37,16 @@ public final class EntityDailyAggregator {
 
     private EntityDailyAggregator() {}
 
+    /** {@code entity_daily} of {@code mentions} in {@code spark.shuffle-partitions} tasks (small inputs, tests). */
     public static Dataset<Row> aggregate(Dataset<Row> mentions) {
+        return aggregate(mentions, 0);
+    }
+
+    /**
+     * {@code entity_daily} of about {@code mentionRows} mentions, sorted in a task per two million of them, at
+     * least {@code spark.shuffle-partitions} ({@link Shuffles#sortTasks}).
+     */
+    public static Dataset<Row> aggregate(Dataset<Row> mentions, long mentionRows) {
         Column[] key = KEY.stream().map(c -> col(c)).toArray(Column[]::new);
         // The sort's 8-byte prefix holds its first column: the entity id tells most rows apart there, where the
         // date (the table's first column) would leave every row of a day to a full comparison of the strings.
@@ -60,7 +71,7 @@ public final class EntityDailyAggregator {
                 .add("positive", DataTypes.LongType, false)
                 .add("neutral", DataTypes.LongType, false)
                 .add("negative", DataTypes.LongType, false);
-        return slim.repartition(key)
+        return slim.repartition(Shuffles.sortTasks(mentions.sparkSession(), mentionRows), key)
                 .sortWithinPartitions(order.toArray(Column[]::new))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) Summaries::new, Encoders.row(schema));
     }

@@ -185,11 +185,14 @@ public final class LshCandidates implements Serializable {
      * {@code minSharedBands} buckets. Pairs within one set are not
      * formed. Only the stored rows that share a bucket with some probe are shuffled after the first
      * filter; of a bucket's stored rows, the {@code maxComparisons} with the smallest ids are paired, so a
-     * boilerplate bucket does not explode. The probes are counted first, to size the pair sort.
+     * boilerplate bucket does not explode.
+     *
+     * @param probesAtMost at most how many probes have a signature, to size the pair sort (a count the caller
+     *     has cheaply, e.g. of its cached sketches: counting {@code probes} here would compute them once more)
      */
-    public Dataset<Row> crossPairs(Dataset<Row> probes, Dataset<Row> stored) {
+    public Dataset<Row> crossPairs(Dataset<Row> probes, Dataset<Row> stored, long probesAtMost) {
         Dataset<Row> probeBuckets = buckets(probes);
-        long probeBucketRows = probes.where(col("signature").isNotNull()).count() * bands;
+        long probeBucketRows = probesAtMost * bands;
         Dataset<Row> storedBuckets = buckets(stored)
                 .join(probeBuckets.select(col("bucket")).distinct(), "bucket");
         Dataset<Row> capped = storedBuckets

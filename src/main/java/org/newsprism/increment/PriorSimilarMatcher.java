@@ -47,8 +47,8 @@ public final class PriorSimilarMatcher {
 
     /**
      * @param newIds the new articles to check ({@code article_id})
-     * @param sketches this run's sketches ({@code article_id, url_key, signature}); null when URL and near
-     *     dedup did not run, which gives no matches
+     * @param sketches this run's sketches ({@code article_id, url_key, signature}), persisted (they are counted to
+     *     size a sort); null when URL and near dedup did not run, which gives no matches
      * @param index the earlier articles ({@code dedup_index} schema)
      */
     public Dataset<Row> matches(Dataset<Row> newIds, Dataset<Row> sketches, Dataset<Row> index) {
@@ -75,7 +75,8 @@ public final class PriorSimilarMatcher {
         if (near) {
             pairs = pairs.union(LshCandidates.of(config.near()).crossPairs(
                     probes.select(col("probe").as("id"), col("probe_signature").as("signature")),
-                    stored.select(col("stored").as("id"), col("stored_signature").as("signature"))));
+                    stored.select(col("stored").as("id"), col("stored_signature").as("signature")),
+                    sketches.where(col("signature").isNotNull()).count()));
         }
 
         Column sameUrl = coalesce(col("probe_url").equalTo(col("stored_url")), lit(false));

@@ -111,6 +111,9 @@ class EntityDailyAggregatorTest {
                 }
             }
         }
+        // Sized for 23 million mentions, the same rows sort in 12 tasks instead of 2: the table does not change.
+        List<Row> inTwelve = EntityDailyAggregator.aggregate(mentions, 23_000_000L).orderBy(key).collectAsList();
+        assertEquals(ours, inTwelve);
     }
 
     private static Column labelCount(String label) {

@@ -75,13 +75,13 @@ class LshCandidatesTest {
                 "old-4", new int[] {6, 6, 6, 6},
                 "old-5", null);
         Set<String> pairs = new TreeSet<>();
-        new LshCandidates(2, 2, 1, 50).crossPairs(probes, stored).collectAsList()
+        new LshCandidates(2, 2, 1, 50).crossPairs(probes, stored, probes.count()).collectAsList()
                 .forEach(r -> pairs.add(r.getString(0) + "~" + r.getString(1)));
         assertEquals(Set.of("new-a~old-1", "new-a~old-2", "new-a~old-3", "new-b~old-1", "new-b~old-3"), pairs,
                 "new-a and new-b share band 0 but are both probes: no pair between them");
 
         Set<String> capped = new TreeSet<>();
-        new LshCandidates(2, 2, 1, 1).crossPairs(probes, stored).collectAsList()
+        new LshCandidates(2, 2, 1, 1).crossPairs(probes, stored, probes.count()).collectAsList()
                 .forEach(r -> capped.add(r.getString(0) + "~" + r.getString(1)));
         assertEquals(Set.of("new-a~old-1", "new-a~old-2", "new-b~old-1"), capped,
                 "with one comparison per bucket only the smallest stored id of bucket (7, 8) is paired");
@@ -136,7 +136,7 @@ class LshCandidatesTest {
                 "old-2", new int[] {7, 8, 9, 4, 0, 0},
                 "old-4", new int[] {7, 8, 2, 2, 3, 3});
         Set<String> cross = new TreeSet<>();
-        new LshCandidates(3, 2, 2, 50).crossPairs(probes, stored).collectAsList()
+        new LshCandidates(3, 2, 2, 50).crossPairs(probes, stored, probes.count()).collectAsList()
                 .forEach(r -> cross.add(r.getString(0) + "~" + r.getString(1)));
         assertEquals(Set.of("new-1~old-2"), cross, "old-4 shares one band with new-1");
     }

@@ -59,7 +59,6 @@ import org.newsprism.io.Shuffles;
  * partition is one file's rows, in order.
  */
 public final class EntityPairAggregator {
-
     private EntityPairAggregator() {}
 
     /** {@code entity_pairs} in one partition, rows in order (tests and small inputs). */

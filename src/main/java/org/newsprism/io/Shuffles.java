@@ -15,8 +15,10 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
  */
 public final class Shuffles {
     /**
-     * The rows one sort task takes in a large shuffle: a 16 MB pointer array and a few hundred MB of rows to
-     * spill, which any executor of the default 1–4 GB finds; about 150 tasks for a day of the world's news.
+     * At most how many rows one task of a large sort is meant to sort. Spark sorts a task's rows through one
+     * array of pointers that it grows by doubling; at a million articles and the default 8 partitions the LSH
+     * pair sort held 17 million rows and asked for a 512 MB array, which a 4 GB heap shared with the cache could
+     * not always find in one piece ({@code OutOfMemoryError}). Two million rows keep it at 64 MB.
      */
     public static final long ROWS_PER_SORT_TASK = 2_000_000;
 
@@ -33,7 +35,7 @@ public final class Shuffles {
      * {@code spark.sql.shuffle.partitions}.
      */
     public static int sortTasks(SparkSession spark, long rows) {
-        return (int) Math.max(configured(spark), tasksFor(rows, ROWS_PER_SORT_TASK));
+        return Math.max(configured(spark), sortTasksBySize(rows));
     }
 
     /** The tasks of a sort of about {@code rows} rows, one per {@link #ROWS_PER_SORT_TASK}, however few the cores. */

@@ -2,15 +2,16 @@ package org.newsprism.dedup;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -40,7 +41,7 @@ import org.newsprism.io.Shuffles;
  * and drops most of the dissimilar ones that share one band by chance, which in a corpus of templated
  * texts are many and grow with the square of its size.
  * Nothing compares all pairs: one row per article and band is shuffled to its bucket, and each bucket is
- * read once, sorted by {@code doc}; the pairs of all buckets are then sorted and counted.
+ * read once, its docs in ascending order; the pairs of all buckets are then sorted by a hash of the pair and counted.
  *
  * <p>In a bucket, each article is paired with the (at most) {@code maxComparisons} articles before it in
  * {@code doc} order. Small buckets thus give all their pairs; a huge bucket (thousands of boilerplate-only
@@ -65,6 +66,8 @@ public final class LshCandidates implements Serializable {
     private static final StructType ID_BUCKET_SCHEMA = new StructType()
             .add("bucket", DataTypes.LongType, false)
             .add("id", DataTypes.StringType, true);
+    /** The column {@link #sharingEnoughBands} sorts the pairs by. */
+    private static final String PAIR_HASH = "__pair_hash";
     private static final int SEED_HIGH = 0x1b5_0001;
     private static final int SEED_LOW = 0x1b5_0002;
 
@@ -111,7 +114,8 @@ public final class LshCandidates implements Serializable {
         return sharingEnoughBands(signed
                 .flatMap(toBuckets("doc"), Encoders.row(BUCKET_SCHEMA))
                 .repartition(Shuffles.sortTasks(signatures.sparkSession(), bucketRows), col("bucket"))
-                .sortWithinPartitions(col("bucket"), col("doc"))
+                // One long key, so Spark radix-sorts it; WindowPairs orders each bucket's few docs itself.
+                .sortWithinPartitions(col("bucket"))
                 .mapPartitions(toPairs, Encoders.row(PAIR_SCHEMA)),
                 Shuffles.sortTasks(signatures.sparkSession(), bucketRows * PAIRS_PER_BUCKET_ROW));
     }
@@ -119,27 +123,35 @@ public final class LshCandidates implements Serializable {
     /**
      * Each pair once, if it was formed in at least {@code minSharedBands} buckets (columns kept as they are).
      *
-     * <p>The pairs are shuffled by pair, sorted, and each run of equal pairs counted as it streams by
-     * ({@link SharedEnough}). A hash aggregation did the counting before; when its map outgrew its memory it
-     * could not always get the memory to sort and spill it ({@code UNABLE_TO_ACQUIRE_MEMORY}: at a million
-     * templated articles, first when it shared a task with the sort that made the pairs, then on its own
-     * with the benchmark corpus's second version). A sort spills as it goes.
+     * <p>The pairs are shuffled by a 64-bit hash of the pair ({@code xxhash64}), sorted by it alone, and each run
+     * of equal hashes counted as it streams by ({@link SharedEnough}). A hash aggregation did the counting before;
+     * when its map outgrew its memory it could not always get the memory to sort and spill it
+     * ({@code UNABLE_TO_ACQUIRE_MEMORY}: at a million templated articles, first when it shared a task with the sort
+     * that made the pairs, then on its own with the benchmark corpus's second version). A sort spills as it goes.
+     * Sorting by one long lets Spark use its radix sort; sorting by the pair's two columns compared row by row.
      */
     private Dataset<Row> sharingEnoughBands(Dataset<Row> pairsPerBucket, int partitions) {
         Column[] pair = Arrays.stream(pairsPerBucket.columns()).map(functions::col).toArray(Column[]::new);
         int min = minSharedBands;
-        return pairsPerBucket.repartition(partitions, pair)
-                .sortWithinPartitions(pair)
+        return pairsPerBucket.withColumn(PAIR_HASH, xxhash64(pair))
+                .repartition(partitions, col(PAIR_HASH))
+                .sortWithinPartitions(col(PAIR_HASH))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) sorted -> new SharedEnough(sorted, min),
                         Encoders.row(pairsPerBucket.schema()));
     }
 
-    /** Reads sorted two-column pairs and gives each pair once if it occurs at least {@code min} times. */
+    /**
+     * Reads pairs {@code (x, y, hash)} sorted by their hash and gives each pair {@code (x, y)} once if it occurs
+     * at least {@code min} times. The rows of one hash are few (a pair is formed at most once per band); they are
+     * ordered by the pair's values and counted, so that two pairs whose hashes collide are still counted apart
+     * and the output order depends only on the input rows.
+     */
     static final class SharedEnough implements Iterator<Row> {
         private final Iterator<Row> sorted;
         private final int min;
+        private final List<Row> run = new ArrayList<>();
+        private final ArrayDeque<Row> ready = new ArrayDeque<>();
         private Row head;
-        private Row next;
 
         SharedEnough(Iterator<Row> sorted, int min) {
             this.sorted = sorted;
@@ -149,18 +161,35 @@ public final class LshCandidates implements Serializable {
 
         @Override
         public boolean hasNext() {
-            while (next == null && head != null) {
-                Row first = head;
-                int count = 0;
+            while (ready.isEmpty() && head != null) {
+                long hash = head.getLong(2);
+                run.clear();
                 do {
-                    count++;
+                    run.add(head);
                     head = sorted.hasNext() ? sorted.next() : null;
-                } while (head != null && samePair(first, head));
-                if (count >= min) {
-                    next = first;
+                } while (head != null && head.getLong(2) == hash);
+                if (run.size() >= min) {
+                    countPairs();
                 }
             }
-            return next != null;
+            return !ready.isEmpty();
+        }
+
+        /** Queues each pair of {@link #run} that occurs at least {@code min} times, in the order of its values. */
+        private void countPairs() {
+            if (run.size() > 1) {
+                run.sort(BY_PAIR);
+            }
+            for (int i = 0; i < run.size(); ) {
+                int end = i + 1;
+                while (end < run.size() && BY_PAIR.compare(run.get(i), run.get(end)) == 0) {
+                    end++;
+                }
+                if (end - i >= min) {
+                    ready.add(RowFactory.create(run.get(i).get(0), run.get(i).get(1)));
+                }
+                i = end;
+            }
         }
 
         @Override
@@ -168,13 +197,18 @@ public final class LshCandidates implements Serializable {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            Row row = next;
-            next = null;
-            return row;
+            return ready.removeFirst();
         }
 
-        private static boolean samePair(Row a, Row b) {
-            return Objects.equals(a.get(0), b.get(0)) && Objects.equals(a.get(1), b.get(1));
+        private static final Comparator<Row> BY_PAIR = (x, y) -> {
+            int first = compareValues(x.get(0), y.get(0));
+            return first != 0 ? first : compareValues(x.get(1), y.get(1));
+        };
+
+        /** Compares two values of one column (longs or strings). */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compareValues(Object x, Object y) {
+            return ((Comparable) x).compareTo(y);
         }
     }
 
@@ -251,40 +285,62 @@ public final class LshCandidates implements Serializable {
         return keys;
     }
 
-    /** Reads {@code (bucket, doc)} rows sorted by both and pairs each doc with its predecessors in the bucket. */
-    private static final class WindowPairs implements Iterator<Row> {
-        private final Iterator<Row> sorted;
+    /**
+     * Reads {@code (bucket, doc)} rows sorted by bucket, orders each bucket's docs, and pairs each doc with the
+     * {@code window} docs before it. A bucket's docs are held as a {@code long[]} while it is paired: 8 bytes each,
+     * a few megabytes even if every article of a million fell into one bucket.
+     */
+    static final class WindowPairs implements Iterator<Row> {
+        private final Iterator<Row> byBucket;
         private final int window;
-        private final ArrayDeque<Long> previous = new ArrayDeque<>();
-        private final ArrayDeque<Row> pending = new ArrayDeque<>();
-        private long bucket;
+        private Row head;
+        private long[] docs = new long[16];
+        private int size;
+        /** The pair to give next is {@code (docs[before], docs[current])}, while {@code before < current}. */
+        private int current;
+        private int before;
+        private Row next;
 
-        WindowPairs(Iterator<Row> sorted, int window) {
-            this.sorted = sorted;
+        WindowPairs(Iterator<Row> byBucket, int window) {
+            this.byBucket = byBucket;
             this.window = window;
+            this.head = byBucket.hasNext() ? byBucket.next() : null;
         }
 
         @Override
         public boolean hasNext() {
-            while (pending.isEmpty() && sorted.hasNext()) {
-                Row row = sorted.next();
-                long rowBucket = row.getLong(0);
-                long doc = row.getLong(1);
-                if (previous.isEmpty() || rowBucket != bucket) {
-                    previous.clear();
-                    bucket = rowBucket;
-                }
-                for (long before : previous) {
-                    if (before != doc) {
-                        pending.add(RowFactory.create(before, doc));
+            while (next == null) {
+                if (before < current) {
+                    long a = docs[before++];
+                    if (a != docs[current]) {
+                        next = RowFactory.create(a, docs[current]);
                     }
-                }
-                previous.addLast(doc);
-                if (previous.size() > window) {
-                    previous.removeFirst();
+                } else if (current + 1 < size) {
+                    current++;
+                    before = Math.max(0, current - window);
+                } else if (head != null) {
+                    readBucket();
+                } else {
+                    return false;
                 }
             }
-            return !pending.isEmpty();
+            return true;
+        }
+
+        /** Reads the next bucket's docs, in ascending order. */
+        private void readBucket() {
+            long bucket = head.getLong(0);
+            size = 0;
+            do {
+                if (size == docs.length) {
+                    docs = Arrays.copyOf(docs, size * 2);
+                }
+                docs[size++] = head.getLong(1);
+                head = byBucket.hasNext() ? byBucket.next() : null;
+            } while (head != null && head.getLong(0) == bucket);
+            Arrays.sort(docs, 0, size);
+            current = 0;
+            before = 0;
         }
 
         @Override
@@ -292,7 +348,9 @@ public final class LshCandidates implements Serializable {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return pending.removeFirst();
+            Row row = next;
+            next = null;
+            return row;
         }
     }
 }

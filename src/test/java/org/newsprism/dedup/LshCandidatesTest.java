@@ -142,28 +142,55 @@ class LshCandidatesTest {
     }
 
     @Test
-    void pairsAreCountedBySortingNotByAHashMap() {
+    void pairsAreCountedBySortingOnOneKeyNotByAHashMap() {
         Dataset<Row> input = signatures(1, new int[] {7, 8, 9, 4}, 2, new int[] {7, 8, 5, 6});
         for (int shared : new int[] {1, 2}) {
             String plan = new LshCandidates(2, 2, shared, 50).pairs(input).queryExecution().executedPlan().toString();
-            int pairSort = plan.indexOf("Sort [a#");
-            int pairShuffle = plan.indexOf("Exchange hashpartitioning(a#");
+            int pairSort = plan.indexOf("Sort [__pair_hash#");
+            int pairShuffle = plan.indexOf("Exchange hashpartitioning(__pair_hash#");
             int bucketSort = plan.indexOf("Sort [bucket#");
             assertFalse(plan.contains("HashAggregate"), plan);
             assertTrue(pairSort >= 0 && pairSort < pairShuffle && pairShuffle < bucketSort, plan);
+            // One sort key each: Spark radix-sorts a single long instead of comparing rows.
+            assertFalse(plan.matches("(?s).*Sort \\[__pair_hash#\\d+L ASC NULLS FIRST, .*"), plan);
+            assertFalse(plan.matches("(?s).*Sort \\[bucket#\\d+L ASC NULLS FIRST, .*"), plan);
         }
     }
 
     @Test
     void sharedEnoughGivesEachPairOnceWhenItOccursOftenEnough() {
-        List<Row> sorted = List.of(RowFactory.create(1L, 2L), RowFactory.create(1L, 2L), RowFactory.create(1L, 3L),
-                RowFactory.create(2L, 3L), RowFactory.create(2L, 3L), RowFactory.create(2L, 3L),
-                RowFactory.create(2L, 4L));
+        List<Row> sorted = List.of(pair(1, 2, 10), pair(1, 2, 10), pair(1, 3, 11), pair(2, 3, 12), pair(2, 3, 12),
+                pair(2, 3, 12), pair(2, 4, 13));
         assertEquals(List.of("[1,2]", "[2,3]"), drain(new LshCandidates.SharedEnough(sorted.iterator(), 2)));
         assertEquals(List.of("[2,3]"), drain(new LshCandidates.SharedEnough(sorted.iterator(), 3)));
         assertEquals(List.of("[1,2]", "[1,3]", "[2,3]", "[2,4]"),
                 drain(new LshCandidates.SharedEnough(sorted.iterator(), 1)));
         assertEquals(List.of(), drain(new LshCandidates.SharedEnough(List.<Row>of().iterator(), 1)));
+    }
+
+    @Test
+    void sharedEnoughCountsPairsApartWhenTheirHashesCollide() {
+        // Sorted by hash only: the pairs of one hash come in any order.
+        List<Row> sorted = List.of(pair(2, 3, 7), pair(1, 2, 7), pair(2, 3, 7), pair(1, 2, 7), pair(5, 6, 7),
+                pair(2, 3, 9));
+        assertEquals(List.of("[1,2]", "[2,3]"), drain(new LshCandidates.SharedEnough(sorted.iterator(), 2)),
+                "(1,2) twice and (2,3) twice under hash 7; the (2,3) under hash 9 is another run");
+        assertEquals(List.of("[1,2]", "[2,3]", "[5,6]", "[2,3]"),
+                drain(new LshCandidates.SharedEnough(sorted.iterator(), 1)), "in the order of their values per hash");
+    }
+
+    @Test
+    void windowPairsOrderEachBucketsDocsAndPairEachWithItsPredecessors() {
+        List<Row> byBucket = List.of(RowFactory.create(5L, 30L), RowFactory.create(5L, 10L), RowFactory.create(5L, 20L),
+                RowFactory.create(5L, 40L), RowFactory.create(-1L, 7L), RowFactory.create(8L, 3L), RowFactory.create(8L, 1L));
+        assertEquals(List.of("[10,20]", "[10,30]", "[20,30]", "[20,40]", "[30,40]", "[1,3]"),
+                drain(new LshCandidates.WindowPairs(byBucket.iterator(), 2)),
+                "bucket 5 ordered 10, 20, 30, 40, each with up to 2 before it; bucket -1 alone; bucket 8 ordered");
+        assertEquals(List.of(), drain(new LshCandidates.WindowPairs(List.<Row>of().iterator(), 2)));
+    }
+
+    private static Row pair(long a, long b, long hash) {
+        return RowFactory.create(a, b, hash);
     }
 
     private static List<String> drain(java.util.Iterator<Row> rows) {

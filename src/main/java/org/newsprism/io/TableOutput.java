@@ -210,12 +210,28 @@ public final class TableOutput {
     private static final java.util.Comparator<Row> NULL_FIRST_DATES = java.util.Comparator.comparing(
             (Row r) -> (Comparable) r.get(0), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
 
-    /** A Parquet writer as every table is written: replacing, zstd, at most {@code max-rows-per-file} rows a file. */
+    /**
+     * The columns written without a Parquet dictionary, in every table that has them: each row holds its own long
+     * value (an article's text, title, URL, text hash, MinHash signature), so a dictionary finds no repeats. Parquet
+     * would hash every value into one and, at the end of the file, find it not worth keeping and write the values
+     * plainly after all: a date's articles fit into the first dictionary, so every text was hashed for nothing.
+     */
+    static final List<String> UNIQUE_VALUE_COLUMNS = List.of("text", "title", "url", "url_key", "text_sha256",
+            "signature");
+
+    /**
+     * A Parquet writer as every table is written: replacing, zstd, at most {@code max-rows-per-file} rows a file,
+     * no dictionary for {@link #UNIQUE_VALUE_COLUMNS}.
+     */
     private DataFrameWriter<Row> writer(Dataset<Row> rows) {
-        return rows.write()
+        DataFrameWriter<Row> writer = rows.write()
                 .mode(SaveMode.Overwrite)
                 .option("compression", "zstd")
                 .option("maxRecordsPerFile", maxRowsPerFile);
+        for (String column : UNIQUE_VALUE_COLUMNS) {
+            writer = writer.option("parquet.enable.dictionary#" + column, "false");
+        }
+        return writer;
     }
 
     /** The partition directory name of a date value: {@code published_date=2025-08-18}, or the null partition. */

@@ -107,6 +107,37 @@ class TableOutputTest {
     }
 
     /**
+     * Texts and other one-per-row values are written plainly; other columns keep their dictionary. The texts here
+     * repeat, so that Parquet would keep a dictionary for them if the setting did not reach it (for distinct texts it
+     * drops the dictionary at the end of the page, after hashing every one of them).
+     */
+    @Test
+    void uniqueValueColumnsHaveNoDictionaryAndOthersKeepIt(@TempDir Path dir) throws Exception {
+        StructType schema = new StructType().add("article_id", DataTypes.StringType).add("text", DataTypes.StringType)
+                .add("source", DataTypes.StringType).add("published_date", DataTypes.DateType);
+        List<Row> list = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            list.add(RowFactory.create("a" + i, "Text number " + i % 3 + " of the day.", i % 2 == 0 ? "taz.de" : "zeit.de",
+                    Date.valueOf("2025-08-18")));
+        }
+        TableOutput out = output(dir, "r1");
+        out.writePartitioned("articles", spark.createDataFrame(list, schema), "published_date", null, "article_id");
+        out.commit();
+
+        Map<String, String> encodings = new TreeMap<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("SELECT path_in_schema, encodings FROM parquet_metadata('"
+                        + dir.resolve("articles") + "/*/*.parquet')")) {
+            while (rs.next()) {
+                encodings.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        assertFalse(encodings.get("text").contains("DICTIONARY"), encodings.toString());
+        assertTrue(encodings.get("source").contains("DICTIONARY"), encodings.toString());
+        assertEquals(50, Tables.read(spark, dir.resolve("articles").toString()).count());
+    }
+
+    /**
      * A date larger than a write task's share is written by several tasks (a file each, part numbers are task
      * numbers), each file sorted, no row lost; small dates stay one file each.
      */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,12 +188,13 @@ public final class Job {
             Aggregates aggregates = timings.time("aggregate_write", () -> {
                 String date = org.newsprism.io.Tables.PARTITION_COLUMN;
                 Set<String> touched = tables.touched();
+                PartitionRows rows = PartitionRows.of(tables.articlesOut());
                 writePartitionedTable(timings, tableRows, output, "articles", tables.articlesOut(), tables.articles(),
-                        touched, "article_id");
+                        touched, rows.articles(), "article_id");
                 writePartitionedTable(timings, tableRows, output, "sentences", tables.sentencesOut(),
-                        tables.sentences(), touched, "article_id", "sentence_index");
+                        tables.sentences(), touched, rows.sentences(), "article_id", "sentence_index");
                 writePartitionedTable(timings, tableRows, output, "mentions", tables.mentionsOut(), tables.mentions(),
-                        touched, "entity_id", "article_id", "begin");
+                        touched, rows.mentions(), "entity_id", "article_id", "begin");
                 // The aggregates read the whole mentions table: in overwrite mode the one just written.
                 Dataset<Row> mentions = touched == null
                         ? output.staged("mentions", tables.mentions().schema())
@@ -354,6 +356,25 @@ public final class Job {
                 duplicates, rejected, articles.touched(), sentences.touched(), mentions.touched(), touched);
     }
 
+    /**
+     * The rows per date of the written partitions of {@code articles}, {@code sentences} and {@code mentions}, which
+     * size their write tasks: counted in one pass over the articles, whose {@code sentence_count} and
+     * {@code mention_count} are their rows in the other two, instead of computing each table once more to count it.
+     */
+    private record PartitionRows(Map<Object, Long> articles, Map<Object, Long> sentences, Map<Object, Long> mentions) {
+        static PartitionRows of(Dataset<Row> articles) {
+            PartitionRows rows = new PartitionRows(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            articles.groupBy(col(org.newsprism.io.Tables.PARTITION_COLUMN))
+                    .agg(count(lit(1)), sum(col("sentence_count")), sum(col("mention_count")))
+                    .collectAsList().forEach(r -> {
+                        rows.articles().put(r.get(0), r.getLong(1));
+                        rows.sentences().put(r.get(0), r.getLong(2));
+                        rows.mentions().put(r.get(0), r.getLong(3));
+                    });
+            return rows;
+        }
+    }
+
     /** A partitioned table after a merge: the whole table, and the rows of its touched partitions. */
     private record Merged(Dataset<Row> all, Dataset<Row> touched) {}
 
@@ -410,9 +431,11 @@ public final class Job {
      * whole table was written, counted from the written files' footers instead of computed again).
      */
     private static void writePartitionedTable(StageClock timings, Map<String, Long> tableRows, TableOutput output,
-            String table, Dataset<Row> written, Dataset<Row> all, Set<String> touched, String... sortColumns) {
+            String table, Dataset<Row> written, Dataset<Row> all, Set<String> touched, Map<Object, Long> rowsPerDate,
+            String... sortColumns) {
         writeTable(timings, tableRows, table, () -> {
-            output.writePartitioned(table, written, org.newsprism.io.Tables.PARTITION_COLUMN, touched, sortColumns);
+            output.writePartitioned(table, written, org.newsprism.io.Tables.PARTITION_COLUMN, touched, rowsPerDate,
+                    sortColumns);
             return touched == null ? output.staged(table, all.schema()).count() : all.count();
         });
     }

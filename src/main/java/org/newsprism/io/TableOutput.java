@@ -2,6 +2,7 @@ package org.newsprism.io;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.least;
@@ -20,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
@@ -134,11 +137,22 @@ public final class TableOutput {
      */
     public void writePartitioned(String table, Dataset<Row> rows, String partitionColumn, Set<String> replace,
             String... sortColumns) {
+        writePartitioned(table, rows, partitionColumn, replace, rowsPerDate(rows, partitionColumn), sortColumns);
+    }
+
+    /**
+     * {@link #writePartitioned(String, Dataset, String, Set, String...)} when the caller knows how many rows each
+     * date has ({@code rowsPerDate}, keyed by the column's values as Spark returns them, null for no date), so
+     * that the rows are not computed once only to count them. The counts size the write tasks: a date missing
+     * from them is still written, by one task.
+     */
+    public void writePartitioned(String table, Dataset<Row> rows, String partitionColumn, Set<String> replace,
+            Map<Object, Long> rowsPerDate, String... sortColumns) {
         Path staged = new Path(staging, table);
         String[] within = new String[sortColumns.length + 1];
         within[0] = partitionColumn;
         System.arraycopy(sortColumns, 0, within, 1, sortColumns.length);
-        Dataset<Row> sortedRows = spreadOverTasks(rows, partitionColumn, sortColumns)
+        Dataset<Row> sortedRows = spreadOverTasks(rows, partitionColumn, rowsPerDate, sortColumns)
                 .sortWithinPartitions(order(rows, within));
         writer(sortedRows).partitionBy(partitionColumn).parquet(staged.toString());
         Set<String> dirs = replace == null ? null : new TreeSet<>(replace);
@@ -171,10 +185,12 @@ public final class TableOutput {
      * cores only while each keeps {@link #MIN_ROWS_PER_WRITE_TASK}). Small dates share a task (a file each); a
      * date larger than a task's share is spread over as many tasks as it needs, its rows chosen by a hash of
      * the sort columns, so that a corpus of a single day is still written by every core of a cluster. Shuffling
-     * by the date alone gave a date one task, whatever its size. Costs a count of the rows per date first.
+     * by the date alone gave a date one task, whatever its size.
      */
-    private Dataset<Row> spreadOverTasks(Dataset<Row> rows, String partitionColumn, String... sortColumns) {
-        List<Row> counts = rows.groupBy(col(partitionColumn)).count().collectAsList();
+    private Dataset<Row> spreadOverTasks(Dataset<Row> rows, String partitionColumn, Map<Object, Long> rowsPerDate,
+            String... sortColumns) {
+        List<Row> counts = new ArrayList<>();
+        rowsPerDate.forEach((date, n) -> counts.add(RowFactory.create(date, n)));
         long total = counts.stream().mapToLong(r -> r.getLong(1)).sum();
         long maxPerTask = Math.min(Shuffles.ROWS_PER_SORT_TASK, maxRowsPerFile);
         int tasks = Shuffles.writeTasks(spark, total, Math.min(MIN_ROWS_PER_WRITE_TASK, maxPerTask), maxPerTask);
@@ -197,12 +213,20 @@ public final class TableOutput {
         Column[] keys = Arrays.stream(sortColumns).map(c -> rows.col(c)).toArray(Column[]::new);
         Column hash = keys.length == 0 ? lit(0L) : xxhash64(keys);
         Column place = col("__start").plus(pmod(hash, col("__rows")));
-        Column task = least(place.divide(perTask).cast(DataTypes.IntegerType), lit(tasks - 1));
+        // A date without a count (none in a caller's counts) goes to the first task.
+        Column task = coalesce(least(place.divide(perTask).cast(DataTypes.IntegerType), lit(tasks - 1)), lit(0));
         Column[] buckets = Arrays.stream(Shuffles.hashBuckets(tasks)).mapToObj(b -> lit(b)).toArray(Column[]::new);
-        return rows.join(placesByDate, rows.col(partitionColumn).eqNullSafe(placesByDate.col("__date")))
+        return rows.join(placesByDate, rows.col(partitionColumn).eqNullSafe(placesByDate.col("__date")), "left")
                 .withColumn("__bucket", element_at(array(buckets), task.plus(1)))
                 .repartition(tasks, col("__bucket"))
                 .select(Arrays.stream(rows.columns()).map(c -> rows.col(c)).toArray(Column[]::new));
+    }
+
+    /** The rows of each value of {@code partitionColumn} (a job over {@code rows}). */
+    private static Map<Object, Long> rowsPerDate(Dataset<Row> rows, String partitionColumn) {
+        Map<Object, Long> counts = new HashMap<>();
+        rows.groupBy(col(partitionColumn)).count().collectAsList().forEach(r -> counts.put(r.get(0), r.getLong(1)));
+        return counts;
     }
 
     /** Rows {@code (date, …)} by date, null first, as Spark sorts the partitions' rows. */

@@ -138,6 +138,35 @@ class TableOutputTest {
     }
 
     /**
+     * The caller's counts per date size the tasks (the large date is spread as if counted); a date they leave out
+     * is written all the same, and every row once.
+     */
+    @Test
+    void givenRowsPerDateSizeTheTasksAndADateMissingFromThemIsStillWritten(@TempDir Path dir) throws Exception {
+        List<Object[]> input = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            input.add(row(String.format("a%02d", i), "e" + (i % 7), "2025-08-18"));
+        }
+        input.add(row("b1", "e1", "2025-08-17"));
+        input.add(row("c1", "e2", null));
+        Map<Object, Long> counts = new java.util.HashMap<>();
+        counts.put(Date.valueOf("2025-08-18"), 40L);
+        counts.put(null, 1L);
+        TableOutput out = new TableOutput(spark, dir.toString(), "r1", 8, 10);
+        out.writePartitioned("t", rows(input.toArray(Object[][]::new)), "published_date", null, counts, "entity", "id");
+        out.commit();
+
+        Path table = dir.resolve("t");
+        Map<String, Long> files = files(table);
+        assertTrue(files.keySet().stream().filter(f -> f.startsWith("published_date=2025-08-18/")).count() >= 3,
+                files.keySet().toString());
+        assertEquals(1, files.keySet().stream().filter(f -> f.startsWith("published_date=2025-08-17/")).count(),
+                files.keySet().toString());
+        assertEquals(input.stream().map(r -> "[" + r[0] + "," + r[1] + "," + r[2] + "]").sorted().toList(), content(table),
+                "every row once");
+    }
+
+    /**
      * A date larger than a write task's share is written by several tasks (a file each, part numbers are task
      * numbers), each file sorted, no row lost; small dates stay one file each.
      */

@@ -128,7 +128,9 @@ public final class LshCandidates implements Serializable {
      * when its map outgrew its memory it could not always get the memory to sort and spill it
      * ({@code UNABLE_TO_ACQUIRE_MEMORY}: at a million templated articles, first when it shared a task with the sort
      * that made the pairs, then on its own with the benchmark corpus's second version). A sort spills as it goes.
-     * Sorting by one long lets Spark use its radix sort; sorting by the pair's two columns compared row by row.
+     * Sorted by one long, Spark radix-sorts; sorted by the pair's two columns it compared rows (TimSort). The radix
+     * sort needs twice the pointer array, which the tasks' size ({@link Shuffles#sortTasks}, about two million rows)
+     * keeps at 64 MB.
      */
     private Dataset<Row> sharingEnoughBands(Dataset<Row> pairsPerBucket, int partitions) {
         Column[] pair = Arrays.stream(pairsPerBucket.columns()).map(functions::col).toArray(Column[]::new);

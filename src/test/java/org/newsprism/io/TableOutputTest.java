@@ -66,6 +66,21 @@ class TableOutputTest {
         return Tables.read(spark, table.toString()).collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
+    /** 40 rows of 2025-08-18 over seven entities, then {@code others}. */
+    private static List<Object[]> aLargeDateAnd(Object[]... others) {
+        List<Object[]> input = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            input.add(row(String.format("a%02d", i), "e" + (i % 7), "2025-08-18"));
+        }
+        input.addAll(List.of(others));
+        return input;
+    }
+
+    /** The input rows as {@link #content} shows them, sorted. */
+    private static List<String> asRows(List<Object[]> input) {
+        return input.stream().map(r -> "[" + r[0] + "," + r[1] + "," + r[2] + "]").sorted().toList();
+    }
+
     @Test
     void partitionsAreOneSortedFilePerDateWithTheNullPartitionForRowsWithoutDate(@TempDir Path dir) throws Exception {
         TableOutput out = output(dir, "r1");
@@ -143,12 +158,7 @@ class TableOutputTest {
      */
     @Test
     void givenRowsPerDateSizeTheTasksAndADateMissingFromThemIsStillWritten(@TempDir Path dir) throws Exception {
-        List<Object[]> input = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            input.add(row(String.format("a%02d", i), "e" + (i % 7), "2025-08-18"));
-        }
-        input.add(row("b1", "e1", "2025-08-17"));
-        input.add(row("c1", "e2", null));
+        List<Object[]> input = aLargeDateAnd(row("b1", "e1", "2025-08-17"), row("c1", "e2", null));
         Map<Object, Long> counts = new java.util.HashMap<>();
         counts.put(Date.valueOf("2025-08-18"), 40L);
         counts.put(null, 1L);
@@ -162,8 +172,7 @@ class TableOutputTest {
                 files.keySet().toString());
         assertEquals(1, files.keySet().stream().filter(f -> f.startsWith("published_date=2025-08-17/")).count(),
                 files.keySet().toString());
-        assertEquals(input.stream().map(r -> "[" + r[0] + "," + r[1] + "," + r[2] + "]").sorted().toList(), content(table),
-                "every row once");
+        assertEquals(asRows(input), content(table), "every row once");
     }
 
     /**
@@ -172,12 +181,7 @@ class TableOutputTest {
      */
     @Test
     void aLargeDateIsSpreadOverSeveralTasksAndSmallDatesStayOneFile(@TempDir Path dir) throws Exception {
-        List<Object[]> input = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            input.add(row(String.format("a%02d", i), "e" + (i % 7), "2025-08-18"));
-        }
-        input.add(row("b1", "e1", "2025-08-17"));
-        input.add(row("c1", "e2", "2025-08-19"));
+        List<Object[]> input = aLargeDateAnd(row("b1", "e1", "2025-08-17"), row("c1", "e2", "2025-08-19"));
         // At most 10 rows per file, so 10 per write task: 42 rows in 5 tasks of 9.
         TableOutput out = new TableOutput(spark, dir.toString(), "r1", 8, 10);
         out.writePartitioned("t", rows(input.toArray(Object[][]::new)), "published_date", null, "entity", "id");
@@ -191,8 +195,7 @@ class TableOutputTest {
         assertTrue(tasksOf.apply("2025-08-18").size() >= 3, "the large date over several tasks: " + files.keySet());
         assertEquals(1, tasksOf.apply("2025-08-17").size(), files.keySet().toString());
         assertEquals(1, tasksOf.apply("2025-08-19").size(), files.keySet().toString());
-        assertEquals(input.stream().map(r -> "[" + r[0] + "," + r[1] + "," + r[2] + "]").sorted().toList(), content(table),
-                "every row once");
+        assertEquals(asRows(input), content(table), "every row once");
         for (String file : files.keySet()) {
             List<String> keys = spark.read().parquet(table.resolve(file).toString()).collectAsList().stream()
                     .map(r -> r.getString(1) + "/" + r.getString(0)).toList();

@@ -237,8 +237,8 @@ public final class TableOutput {
     /**
      * The columns written without a Parquet dictionary, in every table that has them: each row holds its own long
      * value (an article's text, title, URL, text hash, MinHash signature), so a dictionary finds no repeats. Parquet
-     * would hash every value into one and, at the end of the file, find it not worth keeping and write the values
-     * plainly after all: a date's articles fit into the first dictionary, so every text was hashed for nothing.
+     * would hash every value into one and, at the end of the page, find it not worth keeping and write the values
+     * plainly after all: a date's articles fit into the first dictionary page, so every text was hashed for nothing.
      */
     static final List<String> UNIQUE_VALUE_COLUMNS = List.of("text", "title", "url", "url_key", "text_sha256",
             "signature");

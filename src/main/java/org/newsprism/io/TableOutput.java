@@ -189,21 +189,19 @@ public final class TableOutput {
      */
     private Dataset<Row> spreadOverTasks(Dataset<Row> rows, String partitionColumn, Map<Object, Long> rowsPerDate,
             String... sortColumns) {
-        List<Row> counts = new ArrayList<>();
-        rowsPerDate.forEach((date, n) -> counts.add(RowFactory.create(date, n)));
-        long total = counts.stream().mapToLong(r -> r.getLong(1)).sum();
+        long total = rowsPerDate.values().stream().mapToLong(Long::longValue).sum();
         long maxPerTask = Math.min(Shuffles.ROWS_PER_SORT_TASK, maxRowsPerFile);
         int tasks = Shuffles.writeTasks(spark, total, Math.min(MIN_ROWS_PER_WRITE_TASK, maxPerTask), maxPerTask);
         long perTask = Math.max(1, (total + tasks - 1) / tasks);
         // Each date's rows take the next places in one sequence over all dates (null first, as the dates sort);
         // a row's place within its date comes from the hash, and its task is its place divided by the share.
-        List<Row> sorted = new ArrayList<>(counts);
-        sorted.sort(NULL_FIRST_DATES);
+        List<Map.Entry<Object, Long>> sorted = new ArrayList<>(rowsPerDate.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(NULL_FIRST_DATES));
         List<Row> places = new ArrayList<>();
         long start = 0;
-        for (Row r : sorted) {
-            places.add(RowFactory.create(r.get(0), start, r.getLong(1)));
-            start += r.getLong(1);
+        for (Map.Entry<Object, Long> date : sorted) {
+            places.add(RowFactory.create(date.getKey(), start, date.getValue()));
+            start += date.getValue();
         }
         StructType placeSchema = new StructType()
                 .add("__date", rows.schema().apply(partitionColumn).dataType())
@@ -229,10 +227,10 @@ public final class TableOutput {
         return counts;
     }
 
-    /** Rows {@code (date, …)} by date, null first, as Spark sorts the partitions' rows. */
+    /** Date values in order, null first, as Spark sorts the partitions' rows. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final java.util.Comparator<Row> NULL_FIRST_DATES = java.util.Comparator.comparing(
-            (Row r) -> (Comparable) r.get(0), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+    private static final java.util.Comparator<Object> NULL_FIRST_DATES = java.util.Comparator.nullsFirst(
+            (a, b) -> ((Comparable) a).compareTo(b));
 
     /**
      * The columns written without a Parquet dictionary, in every table that has them: each row holds its own long

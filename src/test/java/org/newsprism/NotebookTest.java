@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code notebooks/newsprism.ipynb} is not run in CI (it needs PySpark, matplotlib and networkx), but it
+ * {@code scripts/notebooks/newsprism.ipynb} is not run in CI (it needs PySpark, matplotlib and networkx), but it
  * must stay a valid notebook whose code compiles and which loads exactly the tables the job writes.
  */
 class NotebookTest {
-    private static final Path NOTEBOOK = Path.of("notebooks/newsprism.ipynb");
+    private static final Path NOTEBOOK = Path.of("scripts/notebooks/newsprism.ipynb");
 
     private static List<String> codeCells() throws IOException {
         JsonNode notebook = new ObjectMapper().readTree(NOTEBOOK.toFile());

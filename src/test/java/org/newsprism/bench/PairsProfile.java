@@ -15,8 +15,8 @@ import org.newsprism.io.Tables;
 /**
  * Times the steps of {@code entity_pairs} alone on an earlier run's {@code mentions} table, with the job's
  * Spark settings (local[2]): gathering by article, the pair bound, and then the table written as the job
- * writes it, {@code rounds} times (each round's staging area is removed after it). Each round's time is the
- * driver's wall clock; run it with JFR for where it goes.
+ * writes it, {@code rounds} times (each round's staging area is removed after it). Each round prints its rows,
+ * files and bytes and the driver's wall clock; run it with JFR for where the time goes.
  *
  * <p>Usage: {@code PairsProfile <output dir of a run> <scratch dir> [rounds]}. Test-only: not in the jar.
  */
@@ -50,10 +50,18 @@ public final class PairsProfile {
             long s = System.nanoTime();
             long rows = output.writeOrdered("entity_pairs", plan.sortedPairs(files));
             long e = System.nanoTime();
-            System.out.printf("round %d: %d rows in %d files, %.1f s%n", r, rows, files, (e - s) / 1e9);
+            System.out.printf("round %d: %d rows in %d files of %d bytes, %.1f s%n", r, rows, files, parquetBytes(out),
+                    (e - s) / 1e9);
             output.abort();
         }
         byArticle.unpersist();
         spark.stop();
+    }
+
+    /** The bytes of the Parquet files under {@code dir} (the staged table, before the round's abort removes it). */
+    private static long parquetBytes(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            return files.filter(f -> f.toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 }

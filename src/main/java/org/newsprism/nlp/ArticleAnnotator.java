@@ -246,12 +246,15 @@ public final class ArticleAnnotator implements Serializable {
         if (recognizer == null && !personCueLanguages.contains(language)) {
             return result;
         }
+        Map<Integer, List<TextAnalysis.CatalogueMatch>> matchesBySentence = new HashMap<>();
         if (recognizer != null) {
             recognizer.newDocument();
+            analysis.matches().forEach(m -> matchesBySentence.computeIfAbsent(m.sentenceIndex(), k -> new ArrayList<>()).add(m));
         }
         for (TextAnalysis.Sentence s : analysis.sentences()) {
             List<EntityRecognizer.Found> names = recognizer == null ? personCues.find(s.tokenTexts())
-                    : recognizer.find(s.tokenTexts(), NerFeatures.of(s, analysis.matches(), entities, givenNames));
+                    : recognizer.find(s.tokenTexts(), NerFeatures.of(s,
+                            matchesBySentence.getOrDefault(s.index(), List.of()), entities, givenNames));
             for (EntityRecognizer.Found found : names) {
                 EntityRecognizer.Found name = withoutTitles(s, found);
                 if (name == null || !discoveredTypes.contains(name.type())

@@ -2,7 +2,9 @@ package org.newsprism.nlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The extra per-token features the statistical entity recogniser sees besides the words themselves:
@@ -19,6 +21,8 @@ public final class NerFeatures {
     private static final int SPEECH = 4;
     /** Each token's title, organisation and speech cues, kept: the checks loop over dozens of endings. */
     private static final WordMemo<Integer> CUES = new WordMemo<>(NerFeatures::cuesOf, 200_000);
+    /** The catalogue features of each entity type: at a match's first token, inside it, on a derived form. */
+    private static final Map<String, String[]> CATALOGUE_FEATURES = new ConcurrentHashMap<>();
 
     private NerFeatures() {}
 
@@ -27,7 +31,10 @@ public final class NerFeatures {
                 | (NameCues.isSpeechWord(token) ? SPEECH : 0);
     }
 
-    /** One array of feature strings per token of {@code sentence}. */
+    /**
+     * One array of feature strings per token of {@code sentence}; {@code matches} may hold other sentences'
+     * matches too (they are skipped), but a caller with many sentences should hand each its own.
+     */
     public static String[][] of(TextAnalysis.Sentence sentence, List<TextAnalysis.CatalogueMatch> matches,
             List<Entity> entities, Set<String> givenNames) {
         int n = sentence.tokens().size();
@@ -85,13 +92,10 @@ public final class NerFeatures {
             if (m.sentenceIndex() != sentence.index()) {
                 continue;
             }
-            String type = entities.get(m.target().entityIndex()).type();
+            String[] catalogue = CATALOGUE_FEATURES.computeIfAbsent(entities.get(m.target().entityIndex()).type(),
+                    type -> new String[] {"cat=B-" + type, "cat=I-" + type, "catd=" + type});
             for (int i = m.firstToken(); i <= m.lastToken() && i < n; i++) {
-                if (m.target().derived()) {
-                    features.get(i).add("catd=" + type);
-                } else {
-                    features.get(i).add("cat=" + (i == m.firstToken() ? "B-" : "I-") + type);
-                }
+                features.get(i).add(catalogue[m.target().derived() ? 2 : i == m.firstToken() ? 0 : 1]);
             }
         }
         String[][] result = new String[n][];

@@ -30,6 +30,27 @@ class NerFeaturesTest {
     }
 
     @Test
+    void catalogueMatchesMarkTheirTokensByTypeAndPlaceAndOtherSentencesMatchesAreSkipped() {
+        List<Entity> entities = List.of(new Entity("olaf-scholz", "PER", "Olaf Scholz", List.of(), List.of()),
+                new Entity("germany", "LOC", "Deutschland", List.of(), List.of("deutsche")));
+        List<TextAnalysis.CatalogueMatch> matches = List.of(
+                new TextAnalysis.CatalogueMatch(0, 1, 2, 5, 16, new EntityCatalogue.Target(0, false)),
+                new TextAnalysis.CatalogueMatch(0, 4, 4, 26, 34, new EntityCatalogue.Target(1, true)),
+                new TextAnalysis.CatalogueMatch(1, 0, 0, 0, 4, new EntityCatalogue.Target(1, false)));
+        String[][] f = NerFeatures.of(TestSentences.of("Kanzler", "Olaf", "Scholz", "lobte", "deutsche", "Firmen"),
+                matches, entities, Set.of());
+        assertEquals(List.of("cat=B-PER"), of(f, 1).stream().filter(x -> x.startsWith("cat")).toList());
+        assertEquals(List.of("cat=I-PER"), of(f, 2).stream().filter(x -> x.startsWith("cat")).toList());
+        assertEquals(List.of("catd=LOC"), of(f, 4).stream().filter(x -> x.startsWith("cat")).toList());
+        assertTrue(of(f, 0).stream().noneMatch(x -> x.startsWith("cat")), "the match of sentence 1 is not this one's");
+        assertTrue(of(f, 5).stream().noneMatch(x -> x.startsWith("cat")));
+        // Handing the sentence only its own matches gives the same features.
+        String[][] own = NerFeatures.of(TestSentences.of("Kanzler", "Olaf", "Scholz", "lobte", "deutsche", "Firmen"),
+                matches.subList(0, 2), entities, Set.of());
+        assertTrue(Arrays.deepEquals(f, own));
+    }
+
+    @Test
     void speechWordsMarkTheSpeakerOnEitherSide() {
         String[][] f = NerFeatures.of(TestSentences.of("„", "Nein", "“", ",", "sagte", "Winkler", "."), List.of(), List.of(),
                 Set.of());

@@ -249,7 +249,9 @@ public final class ArticleAnnotator implements Serializable {
         Map<Integer, List<TextAnalysis.CatalogueMatch>> matchesBySentence = new HashMap<>();
         if (recognizer != null) {
             recognizer.newDocument();
-            analysis.matches().forEach(m -> matchesBySentence.computeIfAbsent(m.sentenceIndex(), k -> new ArrayList<>()).add(m));
+            for (TextAnalysis.CatalogueMatch m : analysis.matches()) {
+                matchesBySentence.computeIfAbsent(m.sentenceIndex(), k -> new ArrayList<>()).add(m);
+            }
         }
         for (TextAnalysis.Sentence s : analysis.sentences()) {
             List<EntityRecognizer.Found> names = recognizer == null ? personCues.find(s.tokenTexts())
